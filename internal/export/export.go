@@ -1,0 +1,168 @@
+// Package export writes what Parallax knows about articles in machine-
+// readable form: JSON lines, one complete record per article, and CSV for
+// the flat fields. The JSON-lines record is the one complete view; each
+// later stage (copies, events, entities, quotes) adds its fields here.
+package export
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Record is one article as exported.
+type Record struct {
+	ID        string                     `json:"id"`
+	InputID   *string                    `json:"input_id"`
+	Source    string                     `json:"source"`
+	URL       string                     `json:"url"`
+	Title     string                     `json:"title"`
+	Byline    string                     `json:"byline"`
+	Published *string                    `json:"published"`
+	Lang      string                     `json:"lang"`
+	Site      string                     `json:"site,omitempty"`
+	Text      string                     `json:"text"`
+	Removed   []Removed                  `json:"removed"`
+	Captions  []string                   `json:"captions"`
+	Credits   []article.Credit           `json:"credits"`
+	Meta      map[string]json.RawMessage `json:"meta,omitempty"`
+	Format    string                     `json:"format"`
+	Origin    string                     `json:"origin,omitempty"`
+	Ingested  string                     `json:"ingested"`
+	Seq       int64                      `json:"seq"`
+}
+
+// Removed is a paragraph cleaning took out, as exported.
+type Removed struct {
+	Text string `json:"text"`
+	Kind string `json:"kind"`
+}
+
+// NewRecord builds the export record of a.
+func NewRecord(a *article.Article) Record {
+	r := Record{
+		ID:       a.ID,
+		Source:   a.Source,
+		URL:      a.URL,
+		Title:    a.Title,
+		Byline:   a.Byline,
+		Lang:     a.Lang,
+		Site:     a.Site,
+		Text:     a.Text(),
+		Removed:  []Removed{},
+		Captions: a.Captions,
+		Credits:  a.Credits,
+		Meta:     a.Meta,
+		Format:   a.Format,
+		Origin:   a.Origin,
+		Seq:      a.Seq,
+	}
+	if a.InputID != "" {
+		r.InputID = &a.InputID
+	}
+	if !a.Published.IsZero() {
+		s := a.Published.Format(time.RFC3339)
+		r.Published = &s
+	}
+	if !a.Ingested.IsZero() {
+		r.Ingested = a.Ingested.UTC().Format(time.RFC3339)
+	}
+	for _, x := range a.Removed {
+		r.Removed = append(r.Removed, Removed{Text: x.Text, Kind: string(x.Kind)})
+	}
+	if r.Captions == nil {
+		r.Captions = []string{}
+	}
+	if r.Credits == nil {
+		r.Credits = []article.Credit{}
+	}
+	for i := range r.Credits {
+		if r.Credits[i].Names == nil {
+			r.Credits[i].Names = []string{}
+		}
+	}
+	return r
+}
+
+// JSONL writes one JSON record per line for every article matching f, in
+// arrival order, and returns how many it wrote.
+func JSONL(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int, error) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	n := 0
+	err := st.Each(ctx, f, func(a *article.Article) error {
+		if err := enc.Encode(NewRecord(a)); err != nil {
+			return fmt.Errorf("write article %s: %w", a.ID, err)
+		}
+		n++
+		return nil
+	})
+	return n, err
+}
+
+// CSVHeader is the header row of the CSV export.
+var CSVHeader = []string{"id", "input_id", "source", "url", "title", "byline", "published", "lang", "words", "removed", "captions", "credits", "text"}
+
+// CSV writes the flat fields of every article matching f, one row each,
+// with a header row. Lists are joined with " | "; removed gives the count
+// per kind ("bio:1 newsletter:2").
+func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int, error) {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return 0, fmt.Errorf("write csv header: %w", err)
+	}
+	n := 0
+	err := st.Each(ctx, f, func(a *article.Article) error {
+		r := NewRecord(a)
+		pub := ""
+		if r.Published != nil {
+			pub = *r.Published
+		}
+		var credits []string
+		for _, c := range a.Credits {
+			credits = append(credits, strings.Join(c.Names, ", "))
+		}
+		row := []string{
+			a.ID, a.InputID, a.Source, a.URL, a.Title, a.Byline, pub, a.Lang,
+			fmt.Sprint(len(strings.Fields(r.Text))),
+			removedCounts(a.Removed),
+			strings.Join(a.Captions, " | "),
+			strings.Join(credits, " | "),
+			r.Text,
+		}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("write article %s: %w", a.ID, err)
+		}
+		n++
+		return nil
+	})
+	cw.Flush()
+	if err == nil {
+		err = cw.Error()
+	}
+	return n, err
+}
+
+func removedCounts(rs []article.Removed) string {
+	var order []string
+	counts := map[string]int{}
+	for _, r := range rs {
+		k := string(r.Kind)
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	parts := make([]string, len(order))
+	for i, k := range order {
+		parts[i] = fmt.Sprintf("%s:%d", k, counts[k])
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,119 @@
+package sqlite
+
+// applicationID marks a SQLite file as a Parallax store ("PRLX"), so that
+// Open refuses some other program's database instead of migrating it.
+const applicationID = 0x50524c58
+
+// migrations are the schema's versions in order: migrations[i] takes a file
+// from version i to version i+1, in one transaction with the version bump.
+// Never edit a step that has shipped; to change the schema, append one.
+var migrations = []string{
+	// 1: articles, their derived rows, line keys and full-text search.
+	`
+CREATE TABLE articles (
+	-- seq is the rowid: arrival order, and the key the derived rows and
+	-- the FTS index use. SQLite gives a new row max(seq)+1, which is
+	-- monotonic because articles are never deleted (AUTOINCREMENT would
+	-- guarantee it across deletes too, for a page write per commit).
+	seq       INTEGER PRIMARY KEY,
+	id        TEXT    NOT NULL UNIQUE,
+	input_id  TEXT    NOT NULL DEFAULT '',
+	source    TEXT    NOT NULL COLLATE NOCASE,
+	url       TEXT    NOT NULL DEFAULT '',
+	title     TEXT    NOT NULL DEFAULT '',
+	byline    TEXT    NOT NULL DEFAULT '',
+	-- published is UTC Unix nanoseconds, NULL when unknown; pub_offset
+	-- (seconds east of UTC) and pub_zone (its abbreviation) restore the
+	-- zone the input gave.
+	published INTEGER,
+	pub_offset INTEGER NOT NULL DEFAULT 0,
+	pub_zone  TEXT    NOT NULL DEFAULT '',
+	lang      TEXT    NOT NULL DEFAULT '' COLLATE NOCASE,
+	site      TEXT    NOT NULL DEFAULT '',
+	format    TEXT    NOT NULL DEFAULT '',
+	origin    TEXT    NOT NULL DEFAULT '',
+	ingested  INTEGER NOT NULL,
+	-- body is the paragraphs joined by a blank line, what search indexes
+	-- and snippets quote; para_lens (a JSON array of byte lengths) splits
+	-- it back exactly, even where a paragraph holds a blank line itself.
+	body      TEXT    NOT NULL DEFAULT '',
+	para_lens TEXT    NOT NULL DEFAULT '[]',
+	meta      TEXT
+);
+-- Filters by source or date use these; a language filter rarely narrows
+-- enough to be worth an index written on every Put.
+CREATE INDEX articles_source    ON articles(source, seq);
+CREATE INDEX articles_published ON articles(published);
+
+-- Derived rows: ord keeps the order of the article's list.
+CREATE TABLE removed (
+	article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+	ord     INTEGER NOT NULL,
+	idx     INTEGER NOT NULL,
+	kind    TEXT    NOT NULL,
+	text    TEXT    NOT NULL,
+	PRIMARY KEY (article, ord)
+) WITHOUT ROWID;
+
+CREATE TABLE captions (
+	article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+	ord     INTEGER NOT NULL,
+	text    TEXT    NOT NULL,
+	PRIMARY KEY (article, ord)
+) WITHOUT ROWID;
+
+CREATE TABLE credits (
+	article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+	ord     INTEGER NOT NULL,
+	text    TEXT    NOT NULL,
+	names   TEXT    NOT NULL DEFAULT '[]',
+	PRIMARY KEY (article, ord)
+) WITHOUT ROWID;
+
+-- article_lines holds each article's distinct line keys (article.LineKeys),
+-- the uint64 stored as its int64 bit pattern. The key orders rows so that
+-- a (source, key) lookup reads one contiguous run, in arrival order.
+CREATE TABLE article_lines (
+	source  TEXT    NOT NULL COLLATE NOCASE,
+	key     INTEGER NOT NULL,
+	article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+	PRIMARY KEY (source, key, article)
+) WITHOUT ROWID;
+CREATE INDEX article_lines_article ON article_lines(article);
+
+-- Full-text search over title and body, an external-content index kept in
+-- step with articles by Put and by the triggers below. The porter stemmer over
+-- unicode61 lets "elections" find "election", which news search wants
+-- (most of what we hold is English); remove_diacritics 2 lets "Sao Paulo"
+-- find "São Paulo". For other languages porter's English suffix rules
+-- rarely fire and, when they do, fold the query the same way as the text.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, body,
+	content = 'articles', content_rowid = 'seq',
+	tokenize = 'porter unicode61 remove_diacritics 2'
+);
+-- ORDER BY rank is BM25 with a title match worth three body matches.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0)');
+-- Merge segments 8 at a time, not 4: each Put commits a segment of its
+-- own, and fewer, larger merges halve the index's write amplification for
+-- a few more segments for a query to read.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);
+
+-- Put indexes new articles itself, in one statement at the end of its
+-- transaction: FTS5 writes its pending terms out as a new segment at every
+-- statement savepoint, so indexing each row as it is inserted (a trigger)
+-- would cost a segment per article instead of one per transaction.
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, body)
+		VALUES ('delete', old.seq, old.title, old.body);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, body)
+		VALUES ('delete', old.seq, old.title, old.body);
+	INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+END;
+`,
+}
+
+// SchemaVersion returns the schema version this build writes and reads.
+func SchemaVersion() int { return len(migrations) }
