@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -51,6 +52,9 @@ type env struct {
 	outTerm bool
 	// status is the exit status a command asks for besides errors.
 	status int
+	// cpuProfile names a file for a CPU profile of the command.
+	cpuProfile string
+	stopProfile func()
 }
 
 // exitError carries an exit status out of a command.
@@ -72,6 +76,9 @@ func Run(ctx context.Context, args []string, stdio IO) int {
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.Err)
 	err := root.ExecuteContext(ctx)
+	if e.stopProfile != nil {
+		e.stopProfile()
+	}
 	if err != nil {
 		var xe *exitError
 		code := ExitError
@@ -121,6 +128,8 @@ Start with:  parallax demo`,
 		def = defaultDB
 	}
 	root.PersistentFlags().StringVar(&e.dbPath, "db", def, "the store file (env "+envDB+")")
+	root.PersistentFlags().StringVar(&e.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
+	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentFlags().StringVar(&e.logLevel, "log-level", os.Getenv(envLogLevel), "log level: debug, info, warn, error (env "+envLogLevel+"; default warn)")
 	root.AddCommand(
 		newIngest(e),
@@ -145,6 +154,17 @@ func (e *env) setup() error {
 		}
 	}
 	e.log = slog.New(slog.NewTextHandler(e.Err, &slog.HandlerOptions{Level: level}))
+	if e.cpuProfile != "" {
+		f, err := os.Create(e.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		e.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+	}
 	return nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -154,7 +153,7 @@ func (e *env) demoSearch(ctx context.Context, st store.Store) error {
 		fmt.Fprintf(e.Out, "%s %s\n", s.bold("Search"), q)
 		for _, h := range hits {
 			fmt.Fprintf(e.Out, "  %s  %s\n", s.dim(fmt.Sprintf("%-22s %s", h.Source, dateOrDash(h.Published))), truncate(h.Title, 70))
-			fmt.Fprintf(e.Out, "      %s\n", s.mark(truncate(strings.ReplaceAll(h.Snippet, "\n", " "), 110)))
+			fmt.Fprintf(e.Out, "      %s\n", s.mark(truncate(h.Snippet, 110)))
 		}
 		fmt.Fprintln(e.Out)
 	}

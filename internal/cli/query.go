@@ -242,7 +242,7 @@ word* matches a prefix. Filter with --source, --from, --to and --lang.`,
 			for i, h := range hits {
 				fmt.Fprintf(e.Out, "%d. %s\n", offset+i+1, s.bold(h.Title))
 				fmt.Fprintln(e.Out, s.dim(fmt.Sprintf("   %s · %s · %s · score %.2f", h.Source, dateOrDash(h.Published), h.ID, h.Score)))
-				snip := strings.ReplaceAll(h.Snippet, "\n", " ")
+				snip := strings.Join(strings.Fields(h.Snippet), " ")
 				fmt.Fprintln(e.Out, "   "+s.mark(snip))
 				fmt.Fprintln(e.Out)
 			}

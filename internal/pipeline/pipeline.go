@@ -241,43 +241,68 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, stdin io.Reader, 
 		readErr <- err
 	}()
 
+	w := &writer{p: p, sum: sum, observe: observe, pending: map[lineKey]int{}}
 	var writeErr error
-	for j := range ordered {
+	fail := func(err error) {
+		writeErr = err
+		cancel(err)
+	}
+	// A batch is committed when it is full, or maxLatency after its first
+	// article if no more input comes: a slow stream is stored (and
+	// acknowledged) as it comes, a fast one in large transactions.
+	var deadline <-chan time.Time
+	for {
+		var j *job
+		select {
+		case next, ok := <-ordered:
+			if !ok {
+				goto done
+			}
+			j = next
+		case <-deadline:
+			deadline = nil
+			if writeErr == nil {
+				if err := w.flush(ctx, takeBytes()); err != nil {
+					fail(err)
+				}
+			}
+			continue
+		}
 		<-j.done
 		if writeErr != nil {
 			continue // drain
 		}
-		ev := Event{Bytes: takeBytes()}
 		switch {
 		case j.item.Problem != nil:
+			pr := j.item.Problem
 			sum.Refused++
 			if len(sum.Problems) < MaxProblems {
-				pr := j.item.Problem
 				sum.Problems = append(sum.Problems, Problem{File: pr.File, Line: pr.Line, Record: pr.Record, Reason: pr.Reason})
 			}
-			p.log.Warn("refused input", "problem", j.item.Problem.Error())
-			ev.Problem = j.item.Problem
+			p.log.Warn("refused input", "problem", pr.Error())
+			observe(Event{Bytes: takeBytes(), Problem: pr})
 		case j.item.Article != nil:
 			sum.Read++
-			a := j.item.Article
-			created, err := p.store1(ctx, a, sum)
-			if err != nil {
-				sum.Failed++
-				writeErr = fmt.Errorf("store article %s (%s): %w", a.ID, a.Origin, err)
-				cancel(writeErr)
+			if err := w.add(ctx, j.item.Article); err != nil {
+				fail(err)
 				continue
 			}
-			if created {
-				sum.Added++
-				for _, r := range a.Removed {
-					sum.Removed[string(r.Kind)]++
-				}
-			} else {
-				sum.Unchanged++
+			if len(w.batch) == 1 {
+				deadline = time.After(maxLatency)
 			}
-			ev.Article, ev.Created = a, created
 		}
-		observe(ev)
+		if len(w.batch) >= maxBatch {
+			deadline = nil
+			if err := w.flush(ctx, takeBytes()); err != nil {
+				fail(err)
+			}
+		}
+	}
+done:
+	if writeErr == nil && len(w.batch) > 0 {
+		if err := w.flush(ctx, takeBytes()); err != nil {
+			writeErr = err
+		}
 	}
 	wg.Wait()
 	err := <-readErr
@@ -303,20 +328,50 @@ func (p *Pipeline) prepare(a *article.Article) {
 	}
 }
 
-// store1 applies per-source repetition and stores a. It runs in the writer
-// goroutine only, so the line counts it reads are exact.
-func (p *Pipeline) store1(ctx context.Context, a *article.Article, sum *Summary) (bool, error) {
-	t := p.opt.Clean.RepeatThreshold
+// maxBatch is the most articles the writer commits in one transaction,
+// and maxLatency the longest an article waits for its batch to fill.
+const (
+	maxBatch   = 128
+	maxLatency = 50 * time.Millisecond
+)
+
+type lineKey struct {
+	source string
+	key    uint64
+}
+
+// writer is the single goroutine that stores articles in input order. It
+// gathers them in batches, one transaction each, and decides per-source
+// repetition: its line counts are exact because it alone writes.
+type writer struct {
+	p       *Pipeline
+	sum     *Summary
+	observe Observer
+	batch   []*article.Article
+	// crossed holds, per batched article, the line keys that article took
+	// over the repeat threshold: once it is stored, the earlier articles
+	// that carry those lines are re-cleaned.
+	crossed [][]uint64
+	// pending counts the line keys of the batched articles, which the
+	// store does not count yet.
+	pending map[lineKey]int
+}
+
+// add removes a's lines that are its source's boilerplate and queues a.
+func (w *writer) add(ctx context.Context, a *article.Article) error {
+	t := w.p.opt.Clean.RepeatThreshold
 	keys := a.LineKeys()
 	var crossed []uint64
 	if len(keys) > 0 {
-		counts, err := p.st.LineCounts(ctx, a.Source, keys)
+		counts, err := w.p.st.LineCounts(ctx, a.Source, keys)
 		if err != nil {
-			return false, fmt.Errorf("count lines: %w", err)
+			return fmt.Errorf("count lines of %s (%s): %w", a.ID, a.Origin, err)
 		}
 		repeated := map[uint64]bool{}
 		for _, k := range keys {
-			c := counts[k] + 1 // with this article
+			lk := lineKey{a.Source, k}
+			c := counts[k] + w.pending[lk] + 1 // with this article
+			w.pending[lk]++
 			if c >= t {
 				repeated[k] = true
 			}
@@ -325,21 +380,66 @@ func (p *Pipeline) store1(ctx context.Context, a *article.Article, sum *Summary)
 			}
 		}
 		if len(repeated) > 0 {
-			p.cleaner.RemoveRepeated(a, repeated)
+			w.p.cleaner.RemoveRepeated(a, repeated)
 		}
 	}
-	created, err := p.st.Put(ctx, a)
-	if err != nil || !created {
-		return created, err
-	}
-	for _, k := range crossed {
-		n, err := p.recleanLine(ctx, a.Source, k, a.ID)
-		sum.Recleaned += n
-		if err != nil {
-			return true, err
+	w.batch = append(w.batch, a)
+	w.crossed = append(w.crossed, crossed)
+	return nil
+}
+
+// flush stores the batch in one transaction, re-cleans what it made
+// boilerplate, and reports each article.
+func (w *writer) flush(ctx context.Context, bytes int64) error {
+	batch, crossed := w.batch, w.crossed
+	w.batch, w.crossed = nil, nil
+	clear(w.pending)
+	created, err := w.p.st.PutBatch(ctx, batch)
+	if err != nil {
+		// Find the article the store refuses, storing the others.
+		w.p.log.Warn("batch not stored, storing one by one", "articles", len(batch), "err", err)
+		created, err = make([]bool, len(batch)), nil
+		for i, a := range batch {
+			if created[i], err = w.p.st.Put(ctx, a); err != nil {
+				w.sum.Failed += len(batch) - i
+				err = fmt.Errorf("store article %s (%s): %w", a.ID, a.Origin, err)
+				batch, created = batch[:i], created[:i] // report what was stored
+				break
+			}
 		}
 	}
-	return true, nil
+	if rerr := w.report(ctx, batch, created, crossed, bytes); rerr != nil {
+		return rerr
+	}
+	return err
+}
+
+// report counts and reports stored articles, and re-cleans the earlier
+// articles whose lines they made boilerplate.
+func (w *writer) report(ctx context.Context, batch []*article.Article, created []bool, crossed [][]uint64, bytes int64) error {
+	for i, a := range batch {
+		if !created[i] {
+			w.sum.Unchanged++
+		} else {
+			w.sum.Added++
+			for _, r := range a.Removed {
+				w.sum.Removed[string(r.Kind)]++
+			}
+			for _, k := range crossed[i] {
+				n, err := w.p.recleanLine(ctx, a.Source, k, a.ID)
+				w.sum.Recleaned += n
+				if err != nil {
+					return err
+				}
+			}
+		}
+		ev := Event{Article: a, Created: created[i]}
+		if i == 0 {
+			ev.Bytes = bytes
+		}
+		w.observe(ev)
+	}
+	return nil
 }
 
 // recleanLine removes the line with key k from the earlier articles of

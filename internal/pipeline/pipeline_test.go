@@ -166,6 +166,14 @@ func (f *failingStore) Put(ctx context.Context, a *article.Article) (bool, error
 	return f.Store.Put(ctx, a)
 }
 
+func (f *failingStore) PutBatch(ctx context.Context, as []*article.Article) ([]bool, error) {
+	if f.n < len(as) {
+		return nil, errors.New("disk full")
+	}
+	f.n -= len(as)
+	return f.Store.PutBatch(ctx, as)
+}
+
 func TestStoreFailureStopsTheRunWithoutHanging(t *testing.T) {
 	dir := corpus(t, 200)
 	st := &failingStore{Store: openStore(t), n: 5}
@@ -193,5 +201,33 @@ func TestCancelStopsTheRun(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// rejectingStore refuses batches that hold one poisoned article, as a store
+// refuses an article it cannot encode.
+type rejectingStore struct {
+	store.Store
+	poison string
+}
+
+func (r *rejectingStore) PutBatch(ctx context.Context, as []*article.Article) ([]bool, error) {
+	for _, a := range as {
+		if a.InputID == r.poison {
+			return nil, errors.New("cannot encode " + a.ID)
+		}
+	}
+	return r.Store.PutBatch(ctx, as)
+}
+
+func TestFailedBatchIsRetriedArticleByArticle(t *testing.T) {
+	dir := corpus(t, 40)
+	st := &rejectingStore{Store: openStore(t), poison: "synth-00000007"}
+	sum, err := pipeline.New(st, pipeline.DefaultOptions()).Ingest(context.Background(), []string{dir}, nil, ingest.Options{}, nil)
+	if err != nil {
+		t.Fatalf("the batch's articles are good one by one, so the run should succeed: %v", err)
+	}
+	if sum.Added != 40 {
+		t.Errorf("added %d, want 40", sum.Added)
 	}
 }

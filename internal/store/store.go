@@ -41,6 +41,13 @@ type Store interface {
 	// nothing.
 	Put(ctx context.Context, a *article.Article) (created bool, err error)
 
+	// PutBatch stores several articles in one transaction, in slice order
+	// (their Seq follow it), with Put's semantics for each: created[i]
+	// tells whether as[i] was new. Either the whole batch is stored or, on
+	// error, none of it; a caller that wants the good articles of a failed
+	// batch stored retries them one by one with Put.
+	PutBatch(ctx context.Context, as []*article.Article) (created []bool, err error)
+
 	// Update replaces a held article's content (title, paragraphs, removed
 	// lines, captions, credits, metadata) in one transaction, keeping its
 	// Seq and Ingested, and re-indexes it for search. It returns ErrNotFound

@@ -84,7 +84,7 @@ type DB struct {
 
 	// Puts queue on reqs for the writer goroutine (see Put). queue guards
 	// sending on reqs against Close closing it.
-	reqs    chan *putReq
+	reqs    chan []*putReq
 	queue   sync.RWMutex
 	writers sync.WaitGroup
 }
@@ -167,7 +167,7 @@ func Open(ctx context.Context, path string, opt Options) (_ *DB, err error) {
 		}
 	}
 	if !opt.ReadOnly {
-		db.reqs = make(chan *putReq, maxBatch)
+		db.reqs = make(chan []*putReq, maxBatch)
 		db.writers.Add(1)
 		go db.writeLoop()
 	}

@@ -78,9 +78,15 @@ type putReq struct {
 	a    *article.Article
 	enc  encoded
 	done chan putResult // buffered: the writer never blocks on it
+	// unit marks a request of a PutBatch: the batch stands or falls
+	// together, so a failed transaction is not retried one by one.
+	unit bool
+	// created is set by the writer before it answers.
+	created bool
 }
 
 type putResult struct {
+	req      *putReq
 	seq      int64
 	ingested time.Time
 	created  bool
@@ -117,17 +123,8 @@ func (db *DB) Put(ctx context.Context, a *article.Article) (created bool, err er
 		return false, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	req := &putReq{a: a, enc: enc, done: make(chan putResult, 1)}
-	db.queue.RLock()
-	if db.closed.Load() {
-		db.queue.RUnlock()
-		return false, fmt.Errorf("put article %s: %w", a.ID, errClosed)
-	}
-	select {
-	case db.reqs <- req:
-		db.queue.RUnlock()
-	case <-ctx.Done():
-		db.queue.RUnlock()
-		return false, fmt.Errorf("put article %s: %w", a.ID, ctx.Err())
+	if err := db.enqueue(ctx, []*putReq{req}); err != nil {
+		return false, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	select {
 	case r := <-req.done:
@@ -142,21 +139,85 @@ func (db *DB) Put(ctx context.Context, a *article.Article) (created bool, err er
 	}
 }
 
+// PutBatch stores as in one transaction; see store.Store. The batch goes
+// to the writer as one unit, so its articles keep their order and are
+// committed together (perhaps with other callers' Puts).
+func (db *DB) PutBatch(ctx context.Context, as []*article.Article) ([]bool, error) {
+	if err := db.check(true); err != nil {
+		return nil, fmt.Errorf("put articles: %w", err)
+	}
+	if len(as) == 0 {
+		return nil, nil
+	}
+	done := make(chan putResult, len(as))
+	reqs := make([]*putReq, len(as))
+	for i, a := range as {
+		if a.ID == "" {
+			return nil, fmt.Errorf("put articles: article %d has no ID", i)
+		}
+		enc, err := encode(a)
+		if err != nil {
+			return nil, fmt.Errorf("put article %s: %w", a.ID, err)
+		}
+		reqs[i] = &putReq{a: a, enc: enc, done: done, unit: true}
+	}
+	if err := db.enqueue(ctx, reqs); err != nil {
+		return nil, fmt.Errorf("put articles: %w", err)
+	}
+	created := make([]bool, len(as))
+	var firstErr error
+	for range as {
+		select {
+		case r := <-done:
+			if r.err != nil && firstErr == nil {
+				firstErr = r.err
+			}
+			if r.req != nil {
+				r.req.a.Seq, r.req.a.Ingested = r.seq, r.ingested
+			}
+		case <-ctx.Done():
+			return nil, fmt.Errorf("put articles: %w", ctx.Err())
+		}
+	}
+	if firstErr != nil {
+		return nil, fmt.Errorf("put articles: %w", firstErr)
+	}
+	for i, req := range reqs {
+		created[i] = req.created
+	}
+	return created, nil
+}
+
+// enqueue hands a unit of Puts to the writer goroutine.
+func (db *DB) enqueue(ctx context.Context, unit []*putReq) error {
+	db.queue.RLock()
+	defer db.queue.RUnlock()
+	if db.closed.Load() {
+		return errClosed
+	}
+	select {
+	case db.reqs <- unit:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // writeLoop is the writer goroutine: it commits queued Puts in batches
 // until Close closes the queue.
 func (db *DB) writeLoop() {
 	defer db.writers.Done()
 	batch := make([]*putReq, 0, maxBatch)
-	for req := range db.reqs {
-		batch = append(batch[:0], req)
+	for unit := range db.reqs {
+		batch = append(batch[:0], unit...)
 	drain:
 		for len(batch) < maxBatch {
 			select {
-			case r, ok := <-db.reqs:
+			case u, ok := <-db.reqs:
 				if !ok {
 					break drain
 				}
-				batch = append(batch, r)
+				batch = append(batch, u...)
 			default:
 				break drain
 			}
@@ -166,24 +227,44 @@ func (db *DB) writeLoop() {
 }
 
 // commit writes a batch in one transaction and answers its callers. If
-// the transaction fails, each Put is retried alone, so one bad article
-// fails only its own Put.
+// the transaction fails and the batch holds more than one unit (a lone Put,
+// or one PutBatch), each unit is retried alone, so one bad article fails
+// only its own Put or its own PutBatch.
 func (db *DB) commit(batch []*putReq) {
 	results, err := db.putBatch(batch)
-	if err != nil && len(batch) > 1 {
-		db.log.Warn("batched put failed, retrying one by one", "articles", len(batch), "err", err)
-		for _, req := range batch {
-			db.commit([]*putReq{req})
+	if err != nil {
+		units := splitUnits(batch)
+		if len(units) > 1 {
+			db.log.Warn("batched put failed, retrying unit by unit", "articles", len(batch), "units", len(units), "err", err)
+			for _, u := range units {
+				db.commit(u)
+			}
+			return
 		}
-		return
 	}
 	for i, req := range batch {
 		if err != nil {
-			req.done <- putResult{err: err}
-		} else {
-			req.done <- results[i]
+			req.done <- putResult{req: req, err: err}
+			continue
 		}
+		req.created = results[i].created
+		results[i].req = req
+		req.done <- results[i]
 	}
+}
+
+// splitUnits cuts a batch into its units: the requests of one PutBatch
+// share their done channel; a lone Put is a unit of its own.
+func splitUnits(batch []*putReq) [][]*putReq {
+	var units [][]*putReq
+	for i, req := range batch {
+		if i > 0 && req.unit && batch[i-1].unit && batch[i-1].done == req.done {
+			units[len(units)-1] = append(units[len(units)-1], req)
+			continue
+		}
+		units = append(units, []*putReq{req})
+	}
+	return units
 }
 
 func (db *DB) putBatch(batch []*putReq) ([]putResult, error) {

@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RoundTrip", testRoundTrip},
 		{"PutIdempotent", testPutIdempotent},
 		{"PutConcurrent", testPutConcurrent},
+		{"PutBatch", testPutBatch},
 		{"Update", testUpdate},
 		{"Get", testGet},
 		{"Each", testEach},
@@ -284,6 +285,50 @@ func testPutIdempotent(t *testing.T, s store.Store) {
 	put(t, s, second)
 	if second.Seq <= first.Seq {
 		t.Errorf("Seq %d after %d: arrival order not increasing", second.Seq, first.Seq)
+	}
+}
+
+func testPutBatch(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	put(t, s, full("c000000000000001"))
+	batch := []*article.Article{
+		full("c000000000000002"),
+		full("c000000000000001"), // held already
+		full("c000000000000003"),
+		full("c000000000000002"), // twice in one batch
+	}
+	created, err := s.PutBatch(ctx, batch)
+	if err != nil {
+		t.Fatalf("PutBatch: %v", err)
+	}
+	if want := []bool{true, false, true, false}; !slices.Equal(created, want) {
+		t.Errorf("created = %v, want %v", created, want)
+	}
+	if !(batch[0].Seq < batch[2].Seq) || batch[3].Seq != batch[0].Seq || batch[1].Seq == 0 {
+		t.Errorf("Seq = %d %d %d %d: want slice order, and the held Seq for repeats",
+			batch[0].Seq, batch[1].Seq, batch[2].Seq, batch[3].Seq)
+	}
+	var order []string
+	if err := s.Each(ctx, store.Filter{}, func(a *article.Article) error {
+		order = append(order, a.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"c000000000000001", "c000000000000002", "c000000000000003"}; !slices.Equal(order, want) {
+		t.Errorf("arrival order %v, want %v", order, want)
+	}
+	// A batch with one bad article stores none of it.
+	bad := full("c000000000000005")
+	bad.Meta = map[string]json.RawMessage{"broken": json.RawMessage(`{not json`)}
+	if _, err := s.PutBatch(ctx, []*article.Article{full("c000000000000004"), bad}); err == nil {
+		t.Errorf("PutBatch with an invalid article: no error")
+	}
+	if _, err := s.Get(ctx, "c000000000000004"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("after a failed PutBatch, its good article: err = %v, want ErrNotFound", err)
+	}
+	if created, err := s.PutBatch(ctx, nil); err != nil || len(created) != 0 {
+		t.Errorf("empty PutBatch = %v, %v", created, err)
 	}
 }
 
