@@ -53,7 +53,7 @@ type env struct {
 	// status is the exit status a command asks for besides errors.
 	status int
 	// cpuProfile names a file for a CPU profile of the command.
-	cpuProfile string
+	cpuProfile  string
 	stopProfile func()
 }
 

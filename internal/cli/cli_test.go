@@ -45,7 +45,10 @@ func TestIngestReportsProblemsAndGoesOn(t *testing.T) {
 	}
 	var sum struct {
 		Read, Added, Refused int
-		Problems             []struct{ File, Reason string; Line int }
+		Problems             []struct {
+			File, Reason string
+			Line         int
+		}
 	}
 	if err := json.Unmarshal([]byte(out), &sum); err != nil {
 		t.Fatalf("--json output is not JSON: %v\n%s", err, out)
