@@ -163,8 +163,8 @@ func (e *env) reportIngest(sum *pipeline.Summary, f ingestFlags) {
 // ingestLine is the one-line summary of an ingest run.
 func ingestLine(sum *pipeline.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "ingested %s articles (%s new, %s already held) in %.1fs, %s/s",
-		thousands(sum.Read), thousands(sum.Added), thousands(sum.Unchanged), sum.Seconds, thousands(int(sum.Rate()+0.5)))
+	fmt.Fprintf(&b, "ingested %s (%s new, %s already held) in %.1fs, %s/s",
+		plural(sum.Read, "article"), thousands(sum.Added), thousands(sum.Unchanged), sum.Seconds, thousands(int(sum.Rate()+0.5)))
 	if sum.Refused > 0 {
 		fmt.Fprintf(&b, "; %s refused", thousands(sum.Refused))
 	}
@@ -184,6 +184,14 @@ func ingestLine(sum *pipeline.Summary) string {
 		fmt.Fprintf(&b, "; %d earlier articles re-cleaned", sum.Recleaned)
 	}
 	return b.String()
+}
+
+// plural writes n and the noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }
 
 func thousands(n int) string {

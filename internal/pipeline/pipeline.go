@@ -279,7 +279,7 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, stdin io.Reader, 
 			if len(sum.Problems) < MaxProblems {
 				sum.Problems = append(sum.Problems, Problem{File: pr.File, Line: pr.Line, Record: pr.Record, Reason: pr.Reason})
 			}
-			p.log.Warn("refused input", "problem", pr.Error())
+			p.log.Debug("refused input", "problem", pr.Error())
 			observe(Event{Bytes: takeBytes(), Problem: pr})
 		case j.item.Article != nil:
 			sum.Read++
