@@ -142,6 +142,7 @@ Start with:  parallax demo`,
 		newDemo(e),
 		newEval(e),
 		newBench(e),
+		newCopies(e),
 	)
 	return root
 }

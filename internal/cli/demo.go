@@ -64,7 +64,16 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 	// One file at a time, in the corpus's arrival order, so that plain
 	// text, which names no outlet, gets the outlet the answer key gives.
 	sum := &pipeline.Summary{Removed: map[string]int{}}
-	p := pipeline.New(st, pipeline.Options{Logger: e.log})
+	popt := pipeline.DefaultOptions()
+	popt.Logger = e.log
+	var wires []string
+	for _, o := range truth.Outlets {
+		if o.Kind == "wire" {
+			wires = append(wires, o.Name)
+		}
+	}
+	popt.IsWire = pipeline.WireSet(wires)
+	p := pipeline.New(st, popt)
 	for _, path := range paths {
 		rel, err := filepath.Rel(dir, path)
 		if err != nil {
@@ -94,6 +103,19 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 	if err := e.demoCleaning(ctx, st); err != nil {
 		return err
 	}
+	groups, err := copyGroups(ctx, st)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	voices, err := st.Count(ctx, store.Filter{})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	for _, g := range groups {
+		voices -= len(g.Copies)
+	}
+	fmt.Fprintf(e.Out, "%s: %d groups of full copies; %d articles are %d independent voices\n", s.bold("Copies"), len(groups), stats.Articles, voices)
+	e.printCopyGroups(groups)
 	if err := e.demoSearch(ctx, st); err != nil {
 		return err
 	}
@@ -104,7 +126,7 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 		db = "--db demo.db"
 		fmt.Fprintln(e.Out, "  (this store was temporary; keep one with: parallax demo --db demo.db)")
 	}
-	for _, c := range []string{"list", "search \"Ves Strait\"", "show ID", "export --format jsonl", "stats"} {
+	for _, c := range []string{"list", "search \"Ves Strait\"", "copies", "copies show ID", "export --format jsonl", "stats"} {
 		fmt.Fprintf(e.Out, "  parallax %s %s\n", db, c)
 	}
 	return nil

@@ -142,10 +142,14 @@ func newShow(e *env) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("get article: %w", err)
 			}
-			if asJSON {
-				return writeJSON(e.Out, export.NewRecord(a))
+			rec := export.NewRecord(a)
+			if err := rec.WithCopies(cmd.Context(), st, a); err != nil {
+				return err
 			}
-			e.printArticle(a)
+			if asJSON {
+				return writeJSON(e.Out, rec)
+			}
+			e.printArticle(a, rec)
 			return nil
 		},
 	}
@@ -153,7 +157,7 @@ func newShow(e *env) *cobra.Command {
 	return cmd
 }
 
-func (e *env) printArticle(a *article.Article) {
+func (e *env) printArticle(a *article.Article, rec export.Record) {
 	w := e.Out
 	st := e.styles()
 	fmt.Fprintln(w, st.bold(a.Title))
@@ -171,6 +175,9 @@ func (e *env) printArticle(a *article.Article) {
 	fmt.Fprintln(w, st.dim(fmt.Sprintf("id %s · %s · %s", a.ID, a.Format, a.Origin)))
 	if a.URL != "" {
 		fmt.Fprintln(w, st.dim(a.URL))
+	}
+	if rec.CopyOf != nil {
+		fmt.Fprintln(w, st.bold(fmt.Sprintf("%s copy of %s (containment %.2f): see parallax copies show %s", *rec.CopyKind, *rec.CopyOf, *rec.CopyContainment, a.ID)))
 	}
 	fmt.Fprintln(w)
 	for _, p := range a.Paragraphs {

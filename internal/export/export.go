@@ -10,10 +10,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/copies"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -37,6 +39,79 @@ type Record struct {
 	Origin    string                     `json:"origin,omitempty"`
 	Ingested  string                     `json:"ingested"`
 	Seq       int64                      `json:"seq"`
+
+	// CopyOf is the original's ID for a copy (full: the group's original;
+	// partial: the original of what it quotes), else null.
+	CopyOf *string `json:"copy_of"`
+	// CopyKind is "full" or "partial", or null.
+	CopyKind *string `json:"copy_kind"`
+	// CopyContainment is how much of the smaller text stands in the
+	// larger, 0 to 1, or null.
+	CopyContainment *float64 `json:"copy_containment"`
+	// CopyGroup is the copy group (one voice) the article belongs to.
+	CopyGroup *string `json:"copy_group"`
+	// Voice is the ID that stands for the article in every count.
+	Voice string `json:"voice"`
+	// CopyChanges says what a full copy changed against its original.
+	CopyChanges *CopyChanges `json:"copy_changes"`
+}
+
+// CopyChanges are the paragraphs a copy added, removed and edited against
+// its original.
+type CopyChanges struct {
+	Added   []string `json:"added"`
+	Removed []string `json:"removed"`
+	Edited  []Edit   `json:"edited"`
+}
+
+// Edit is a paragraph of the original and the copy's edited version.
+type Edit struct {
+	Was  string `json:"was"`
+	Text string `json:"text"`
+}
+
+// WithCopies fills the record's copy fields from the store: the status,
+// and for a full copy the paragraph diff against its original.
+func (r *Record) WithCopies(ctx context.Context, st store.Store, a *article.Article) error {
+	cs, err := st.CopyStatus(ctx, a.ID)
+	if err != nil {
+		return fmt.Errorf("copy status of %s: %w", a.ID, err)
+	}
+	r.Voice = cs.Voice
+	if cs.Group != "" {
+		r.CopyGroup = &cs.Group
+	}
+	if cs.CopyOf == "" {
+		return nil
+	}
+	r.CopyOf, r.CopyContainment = &cs.CopyOf, &cs.Containment
+	r.CopyKind = &cs.Kind
+	if cs.Kind != "full" {
+		return nil
+	}
+	orig, err := st.Get(ctx, cs.CopyOf)
+	if err != nil {
+		return fmt.Errorf("original %s of %s: %w", cs.CopyOf, a.ID, err)
+	}
+	r.CopyChanges = DiffChanges(orig.Paragraphs, a.Paragraphs)
+	return nil
+}
+
+// DiffChanges lists what copy changed against original, paragraph by
+// paragraph.
+func DiffChanges(original, copy []string) *CopyChanges {
+	ch := &CopyChanges{Added: []string{}, Removed: []string{}, Edited: []Edit{}}
+	for _, c := range copies.Diff(original, copy) {
+		switch c.Op {
+		case copies.Added:
+			ch.Added = append(ch.Added, c.Text)
+		case copies.Removed:
+			ch.Removed = append(ch.Removed, c.Text)
+		case copies.Edited:
+			ch.Edited = append(ch.Edited, Edit{Was: c.Was, Text: c.Text})
+		}
+	}
+	return ch
 }
 
 // Removed is a paragraph cleaning took out, as exported.
@@ -98,7 +173,11 @@ func JSONL(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (in
 	enc.SetEscapeHTML(false)
 	n := 0
 	err := st.Each(ctx, f, func(a *article.Article) error {
-		if err := enc.Encode(NewRecord(a)); err != nil {
+		r := NewRecord(a)
+		if err := r.WithCopies(ctx, st, a); err != nil {
+			return err
+		}
+		if err := enc.Encode(r); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 		n++
@@ -108,7 +187,7 @@ func JSONL(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (in
 }
 
 // CSVHeader is the header row of the CSV export.
-var CSVHeader = []string{"id", "input_id", "source", "url", "title", "byline", "published", "lang", "words", "removed", "captions", "credits", "text"}
+var CSVHeader = []string{"id", "input_id", "source", "url", "title", "byline", "published", "lang", "words", "removed", "captions", "credits", "copy_of", "copy_kind", "copy_containment", "voice", "text"}
 
 // CSV writes the flat fields of every article matching f, one row each,
 // with a header row. Lists are joined with " | "; removed gives the count
@@ -121,9 +200,16 @@ func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int,
 	n := 0
 	err := st.Each(ctx, f, func(a *article.Article) error {
 		r := NewRecord(a)
+		if err := r.WithCopies(ctx, st, a); err != nil {
+			return err
+		}
 		pub := ""
 		if r.Published != nil {
 			pub = *r.Published
+		}
+		var copyOf, copyKind, containment string
+		if r.CopyOf != nil {
+			copyOf, copyKind, containment = *r.CopyOf, *r.CopyKind, strconv.FormatFloat(*r.CopyContainment, 'f', 3, 64)
 		}
 		var credits []string
 		for _, c := range a.Credits {
@@ -135,6 +221,7 @@ func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int,
 			removedCounts(a.Removed),
 			strings.Join(a.Captions, " | "),
 			strings.Join(credits, " | "),
+			copyOf, copyKind, containment, r.Voice,
 			r.Text,
 		}
 		if err := cw.Write(row); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -139,11 +140,32 @@ const maxTitle = 100
 
 // titleFromLead makes a title from an article's first sentence, cut at a
 // word boundary near maxTitle characters with "…".
+// dateline matches a wire dateline opening a lead: a place in capitals,
+// perhaps a region, perhaps the agency in brackets, then a dash ("SARNOVO,
+// Karsenia (Meridian Wire) — ", "PINE RIDGE, S.D. (AP) -- ").
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*[\p{L}.'’ -]{2,30})?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`)
+
+// stripDateline removes a wire dateline from the start of a lead, which
+// has no place in a title derived from it.
+func stripDateline(p string) string {
+	loc := dateline.FindStringIndex(p)
+	if loc == nil || loc[1] >= len(p) {
+		return p
+	}
+	// A lone short word in capitals before a dash is more often an
+	// acronym in the sentence ("NATO — the alliance — met") than a place.
+	m := strings.TrimRight(p[:loc[1]], " —–-")
+	if !strings.ContainsAny(m, "(,") && !strings.Contains(m, " ") && utf8.RuneCountInString(m) < 5 {
+		return p
+	}
+	return p[loc[1]:]
+}
+
 func titleFromLead(paras []string) string {
 	if len(paras) == 0 {
 		return ""
 	}
-	s := firstSentence(paras[0])
+	s := firstSentence(stripDateline(paras[0]))
 	if utf8.RuneCountInString(s) <= maxTitle {
 		if strings.HasSuffix(s, "..") {
 			return s

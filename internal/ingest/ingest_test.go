@@ -789,3 +789,21 @@ func TestJSONLHTMLRecord(t *testing.T) {
 		t.Errorf("html record read as %+v", a)
 	}
 }
+
+func TestStripDateline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SARNOVO, Karsenia (Meridian Wire) — Valdorian Foreign Minister Anselm Rook said on Wednesday.", "Valdorian Foreign Minister Anselm Rook said on Wednesday."},
+		{"PINE RIDGE, S.D. (AP) -- President Clinton turned the attention of his tour.", "President Clinton turned the attention of his tour."},
+		{"DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff.", "Democratic presidential candidate Martin O’Malley is shifting staff."},
+		{"PORT SELLAN — Valdoria and Karsenia will restore a hotline.", "Valdoria and Karsenia will restore a hotline."},
+		{"U.S. Secretary of State Mike Pompeo said while in Russia he warned his counterpart.", "U.S. Secretary of State Mike Pompeo said while in Russia he warned his counterpart."},
+		{"NATO — the alliance — met on Monday.", "NATO — the alliance — met on Monday."},
+		{"LONDON — Parliament met on Monday.", "Parliament met on Monday."},
+		{"Residents of Saltmarsh have asked the water board - again - to publish its plan.", "Residents of Saltmarsh have asked the water board - again - to publish its plan."},
+	}
+	for _, tt := range tests {
+		if got := stripDateline(tt.in); got != tt.want {
+			t.Errorf("stripDateline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

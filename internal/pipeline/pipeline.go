@@ -27,6 +27,8 @@ import (
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/clean"
+	"github.com/parallax-news/parallax/internal/copies"
+	"github.com/parallax-news/parallax/internal/fingerprint"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/text"
@@ -39,19 +41,25 @@ type Options struct {
 	Workers int
 	// Clean configures the cleaner.
 	Clean clean.Options
+	// Copies configures copy detection.
+	Copies copies.Options
+	// IsWire says whether a source is a wire service, whose own articles
+	// count as originals when times cannot tell; nil uses DefaultWires.
+	IsWire func(source string) bool
 	// Logger receives progress detail; nil discards.
 	Logger *slog.Logger
 }
 
 // DefaultOptions returns the defaults.
 func DefaultOptions() Options {
-	return Options{Clean: clean.DefaultOptions()}
+	return Options{Clean: clean.DefaultOptions(), Copies: copies.DefaultOptions()}
 }
 
 // Pipeline ingests articles into a store.
 type Pipeline struct {
 	st      store.Store
 	cleaner *clean.Cleaner
+	copies  *copyStage
 	opt     Options
 	log     *slog.Logger
 }
@@ -68,7 +76,13 @@ func New(st store.Store, opt Options) *Pipeline {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Pipeline{st: st, cleaner: clean.New(opt.Clean), opt: opt, log: log.With("component", "pipeline")}
+	if opt.Copies == (copies.Options{}) {
+		opt.Copies = copies.DefaultOptions()
+	}
+	if opt.Copies.Logger == nil {
+		opt.Copies.Logger = log.With("component", "copies")
+	}
+	return &Pipeline{st: st, cleaner: clean.New(opt.Clean), copies: newCopyStage(st, opt.Copies, opt.IsWire), opt: opt, log: log.With("component", "pipeline")}
 }
 
 // Summary reports what one ingest run did.
@@ -162,6 +176,7 @@ type Observer func(Event)
 type job struct {
 	seq  int
 	item ingest.Item
+	doc  *copies.Doc // the article as copy detection sees it, sketched
 	done chan struct{}
 }
 
@@ -210,6 +225,8 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, stdin io.Reader, 
 			for j := range work {
 				if a := j.item.Article; a != nil {
 					p.prepare(a)
+					j.doc = p.copies.doc(a)
+					j.doc.Sketch = fingerprint.New(a.Paragraphs)
 				}
 				close(j.done)
 			}
@@ -283,7 +300,7 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, stdin io.Reader, 
 			observe(Event{Bytes: takeBytes(), Problem: pr})
 		case j.item.Article != nil:
 			sum.Read++
-			if err := w.add(ctx, j.item.Article); err != nil {
+			if err := w.add(ctx, j.item.Article, j.doc); err != nil {
 				fail(err)
 				continue
 			}
@@ -348,6 +365,7 @@ type writer struct {
 	sum     *Summary
 	observe Observer
 	batch   []*article.Article
+	docs    []*copies.Doc
 	// crossed holds, per batched article, the line keys that article took
 	// over the repeat threshold: once it is stored, the earlier articles
 	// that carry those lines are re-cleaned.
@@ -358,7 +376,7 @@ type writer struct {
 }
 
 // add removes a's lines that are its source's boilerplate and queues a.
-func (w *writer) add(ctx context.Context, a *article.Article) error {
+func (w *writer) add(ctx context.Context, a *article.Article, doc *copies.Doc) error {
 	t := w.p.opt.Clean.RepeatThreshold
 	keys := a.LineKeys()
 	var crossed []uint64
@@ -379,11 +397,12 @@ func (w *writer) add(ctx context.Context, a *article.Article) error {
 				crossed = append(crossed, k)
 			}
 		}
-		if len(repeated) > 0 {
-			w.p.cleaner.RemoveRepeated(a, repeated)
+		if len(repeated) > 0 && w.p.cleaner.RemoveRepeated(a, repeated) {
+			doc = nil // the body changed: sketch it again
 		}
 	}
 	w.batch = append(w.batch, a)
+	w.docs = append(w.docs, doc)
 	w.crossed = append(w.crossed, crossed)
 	return nil
 }
@@ -391,8 +410,8 @@ func (w *writer) add(ctx context.Context, a *article.Article) error {
 // flush stores the batch in one transaction, re-cleans what it made
 // boilerplate, and reports each article.
 func (w *writer) flush(ctx context.Context, bytes int64) error {
-	batch, crossed := w.batch, w.crossed
-	w.batch, w.crossed = nil, nil
+	batch, crossed, docs := w.batch, w.crossed, w.docs
+	w.batch, w.crossed, w.docs = nil, nil, nil
 	clear(w.pending)
 	created, err := w.p.st.PutBatch(ctx, batch)
 	if err != nil {
@@ -408,7 +427,7 @@ func (w *writer) flush(ctx context.Context, bytes int64) error {
 			}
 		}
 	}
-	if rerr := w.report(ctx, batch, created, crossed, bytes); rerr != nil {
+	if rerr := w.report(ctx, batch, docs, created, crossed, bytes); rerr != nil {
 		return rerr
 	}
 	return err
@@ -416,12 +435,15 @@ func (w *writer) flush(ctx context.Context, bytes int64) error {
 
 // report counts and reports stored articles, and re-cleans the earlier
 // articles whose lines they made boilerplate.
-func (w *writer) report(ctx context.Context, batch []*article.Article, created []bool, crossed [][]uint64, bytes int64) error {
+func (w *writer) report(ctx context.Context, batch []*article.Article, docs []*copies.Doc, created []bool, crossed [][]uint64, bytes int64) error {
 	for i, a := range batch {
 		if !created[i] {
 			w.sum.Unchanged++
 		} else {
 			w.sum.Added++
+			if err := w.p.copies.add(ctx, a, docs[i]); err != nil {
+				return err
+			}
 			for _, r := range a.Removed {
 				w.sum.Removed[string(r.Kind)]++
 			}

@@ -82,6 +82,8 @@ type Store interface {
 	// Stats summarises what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 
+	Copies
+
 	// Close releases the store. Calls after Close fail.
 	Close() error
 }

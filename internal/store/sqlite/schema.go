@@ -113,6 +113,48 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
 	INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
 END;
 `,
+	// 2: copy detection: per-article status, groups, matches, changes.
+	`
+CREATE TABLE copy_status (
+	article     TEXT PRIMARY KEY,            -- the article's ID
+	copy_of     TEXT NOT NULL DEFAULT '',
+	kind        TEXT NOT NULL DEFAULT '',    -- full, partial or ''
+	containment REAL NOT NULL DEFAULT 0,
+	grp         TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE copy_groups (
+	id       TEXT PRIMARY KEY,               -- the founding article's ID
+	original TEXT NOT NULL,
+	reason   TEXT NOT NULL,
+	members  TEXT NOT NULL,                  -- JSON array of IDs, arrival order
+	changed  INTEGER NOT NULL                -- Unix nanoseconds
+) WITHOUT ROWID;
+CREATE TABLE copy_matches (
+	copy        TEXT NOT NULL,
+	of          TEXT NOT NULL,
+	kind        TEXT NOT NULL,
+	containment REAL NOT NULL,
+	coverage    REAL NOT NULL,
+	jaccard     REAL NOT NULL,
+	passage     INTEGER NOT NULL,
+	shared      INTEGER NOT NULL,
+	reason      TEXT NOT NULL,
+	PRIMARY KEY (copy, of)
+) WITHOUT ROWID;
+CREATE INDEX copy_matches_of ON copy_matches(of);
+CREATE TABLE copy_changes (
+	n       INTEGER PRIMARY KEY,
+	kind    TEXT NOT NULL,
+	grp     TEXT NOT NULL,
+	article TEXT NOT NULL,
+	from_id TEXT NOT NULL,
+	to_id   TEXT NOT NULL,
+	reason  TEXT NOT NULL,
+	at      INTEGER NOT NULL,
+	UNIQUE (kind, grp, article, from_id, to_id)
+);
+CREATE INDEX copy_changes_grp ON copy_changes(grp);
+`,
 }
 
 // SchemaVersion returns the schema version this build writes and reads.

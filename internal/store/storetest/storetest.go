@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchNasty", testSearchNasty},
 		{"Lines", testLines},
 		{"Stats", testStats},
+		{"Copies", testCopies},
 		{"Closed", testClosed},
 	}
 	for _, tt := range tests {
@@ -1002,5 +1003,80 @@ func testClosed(t *testing.T, s store.Store) {
 				t.Errorf("%s after Close returned nil error", name)
 			}
 		})
+	}
+}
+
+func testCopies(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	put(t, s, full("d000000000000001"), full("d000000000000002"), full("d000000000000003"), full("d000000000000004"))
+	rec := store.CopyRecord{
+		Matches: []store.CopyMatch{
+			{Copy: "d000000000000002", Of: "d000000000000001", Kind: "full", Containment: 0.97, Coverage: 0.8, Jaccard: 0.78, Passage: 120, SharedParagraphs: 5, Reason: "earlier"},
+			{Copy: "d000000000000004", Of: "d000000000000001", Kind: "partial", Containment: 0.3, Coverage: 0.2, Jaccard: 0.1, Passage: 40, SharedParagraphs: 2, Reason: "earlier"},
+		},
+		Groups:  []store.CopyGroup{{ID: "d000000000000001", Original: "d000000000000001", Reason: "earliest published", Members: []string{"d000000000000001", "d000000000000002"}}},
+		Changes: []store.CopyChange{{Kind: "created", Group: "d000000000000001", Article: "d000000000000002", To: "d000000000000002"}},
+		Statuses: []store.CopyStatus{
+			{ID: "d000000000000001", Group: "d000000000000001"},
+			{ID: "d000000000000002", CopyOf: "d000000000000001", Kind: "full", Containment: 0.97, Group: "d000000000000001"},
+			{ID: "d000000000000004", CopyOf: "d000000000000001", Kind: "partial", Containment: 0.3},
+		},
+	}
+	for range 2 { // saving twice changes nothing
+		if err := s.SaveCopies(ctx, rec); err != nil {
+			t.Fatalf("SaveCopies: %v", err)
+		}
+	}
+	tests := []struct {
+		id   string
+		want store.CopyStatus
+	}{
+		{"d000000000000001", store.CopyStatus{ID: "d000000000000001", Group: "d000000000000001", Voice: "d000000000000001"}},
+		{"d000000000000002", store.CopyStatus{ID: "d000000000000002", CopyOf: "d000000000000001", Kind: "full", Containment: 0.97, Group: "d000000000000001", Voice: "d000000000000001"}},
+		{"d000000000000003", store.CopyStatus{ID: "d000000000000003", Voice: "d000000000000003"}},
+		{"d000000000000004", store.CopyStatus{ID: "d000000000000004", CopyOf: "d000000000000001", Kind: "partial", Containment: 0.3, Voice: "d000000000000004"}},
+	}
+	for _, tt := range tests {
+		got, err := s.CopyStatus(ctx, tt.id)
+		if err != nil || got != tt.want {
+			t.Errorf("CopyStatus(%s) = %+v, %v; want %+v", tt.id, got, err, tt.want)
+		}
+	}
+	if _, err := s.CopyStatus(ctx, "ffffffffffffffff"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("CopyStatus of an unknown ID: %v, want ErrNotFound", err)
+	}
+	if ms, err := s.CopyMatches(ctx, "d000000000000001"); err != nil || len(ms) != 2 || ms[0] != rec.Matches[0] {
+		t.Errorf("CopyMatches = %+v, %v; want both matches, the full one first", ms, err)
+	}
+	if cs, err := s.CopyChanges(ctx, "d000000000000001"); err != nil || len(cs) != 1 || cs[0].Kind != "created" || cs[0].At.IsZero() {
+		t.Errorf("CopyChanges = %+v, %v; want the one created change, timed", cs, err)
+	}
+
+	// A back-filled original takes over and a second group merges in.
+	rec2 := store.CopyRecord{
+		Groups:    []store.CopyGroup{{ID: "d000000000000001", Original: "d000000000000003", Reason: "earliest published", Members: []string{"d000000000000001", "d000000000000002", "d000000000000003"}}},
+		Dissolved: []string{"d000000000000009"},
+		Changes: []store.CopyChange{
+			{Kind: "joined", Group: "d000000000000001", Article: "d000000000000003", To: "d000000000000003"},
+			{Kind: "original-changed", Group: "d000000000000001", Article: "d000000000000003", From: "d000000000000001", To: "d000000000000003", Reason: "earliest published"},
+		},
+		Statuses: []store.CopyStatus{
+			{ID: "d000000000000001", CopyOf: "d000000000000003", Kind: "full", Containment: 0.95, Group: "d000000000000001"},
+			{ID: "d000000000000002", CopyOf: "d000000000000003", Kind: "full", Containment: 0.93, Group: "d000000000000001"},
+			{ID: "d000000000000003", Group: "d000000000000001"},
+		},
+	}
+	if err := s.SaveCopies(ctx, rec2); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.CopyStatus(ctx, "d000000000000002"); got.CopyOf != "d000000000000003" || got.Voice != "d000000000000003" {
+		t.Errorf("after the back-fill, status %+v: want copy of and voice d000000000000003", got)
+	}
+	gs, err := s.CopyGroups(ctx)
+	if err != nil || len(gs) != 1 || gs[0].Original != "d000000000000003" || len(gs[0].Members) != 3 {
+		t.Errorf("CopyGroups = %+v, %v; want one group of 3 led by d000000000000003", gs, err)
+	}
+	if cs, _ := s.CopyChanges(ctx, ""); len(cs) != 3 || cs[2].Kind != "original-changed" {
+		t.Errorf("all changes = %+v, want 3 in order", cs)
 	}
 }
