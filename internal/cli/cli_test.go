@@ -220,3 +220,41 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+func TestCopiesCommands(t *testing.T) {
+	db := ingested(t)
+	if _, stderr, code := run(t, db, "", "ingest", "--quiet", "testdata/in/repost.jsonl"); code != 0 {
+		t.Fatalf("ingest repost: exit %d: %s", code, stderr)
+	}
+	out, _, code := run(t, db, "", "copies", "--json")
+	if code != 0 {
+		t.Fatalf("copies: exit %d", code)
+	}
+	var groups []copyGroupView
+	if err := json.Unmarshal([]byte(out), &groups); err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 || groups[0].Original.Source != "Meridian Wire" || len(groups[0].Copies) != 1 || groups[0].Copies[0].Source != "Harbour Voice Blog" {
+		t.Fatalf("copies = %+v, want the blog's repost grouped under the wire original", groups)
+	}
+	copyID := groups[0].Copies[0].ID
+	out, _, _ = run(t, db, "", "copies", "show", copyID[:8])
+	for _, want := range []string{"full copy of " + groups[0].Original.ID, "earliest published", "3 same, 0 edited", "[bio]", "Mira Stenholt"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("copies show lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = run(t, db, "", "show", "--json", copyID)
+	var rec struct {
+		CopyOf      *string  `json:"copy_of"`
+		CopyKind    *string  `json:"copy_kind"`
+		Containment *float64 `json:"copy_containment"`
+		Voice       string   `json:"voice"`
+	}
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.CopyOf == nil || *rec.CopyOf != groups[0].Original.ID || *rec.CopyKind != "full" || *rec.Containment < 0.9 || rec.Voice != groups[0].Original.ID {
+		t.Errorf("export record copy fields = %+v", rec)
+	}
+}

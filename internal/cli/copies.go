@@ -224,14 +224,21 @@ func newCopiesShow(e *env) *cobra.Command {
 				fmt.Fprintf(e.Out, "\n%s against the original: %d same, %d edited, %d added, %d removed\n",
 					s.bold("What changed"), sum.Same, sum.Edited, sum.Added, sum.Removed)
 				for _, c := range out.Diff {
+					w := e.width()
 					switch c.Op {
 					case copies.Added:
-						fmt.Fprintln(e.Out, wrap("  + "+c.Text, e.width()))
+						fmt.Fprintln(e.Out, hang("  + added:   ", c.Text, w))
 					case copies.Removed:
-						fmt.Fprintln(e.Out, wrap("  - "+c.Text, e.width()))
+						fmt.Fprintln(e.Out, hang("  - removed: ", c.Text, w))
 					case copies.Edited:
-						fmt.Fprintln(e.Out, wrap("  ~ was: "+c.Was, e.width()))
-						fmt.Fprintln(e.Out, wrap("    now: "+c.Text, e.width()))
+						fmt.Fprintln(e.Out, hang("  ~ was:     ", c.Was, w))
+						fmt.Fprintln(e.Out, hang("    now:     ", c.Text, w))
+					}
+				}
+				if len(a.Removed) > 0 {
+					fmt.Fprintf(e.Out, "\n%s\n", s.bold("Around the copy (taken out by cleaning)"))
+					for _, r := range a.Removed {
+						fmt.Fprintln(e.Out, hang(fmt.Sprintf("  %-12s ", "["+string(r.Kind)+"]"), r.Text, e.width()))
 					}
 				}
 			}

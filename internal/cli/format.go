@@ -115,3 +115,11 @@ func (t *table) row(cells ...string) {
 }
 
 func (t *table) flush() { t.tw.Flush() }
+
+// hang wraps t to width after a label, indenting the following lines to
+// the label's width.
+func hang(label, t string, width int) string {
+	n := utf8.RuneCountInString(label)
+	body := wrap(t, max(width-n, 20))
+	return label + strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", n))
+}
