@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/copies"
+	"github.com/parallax-news/parallax/internal/fingerprint"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -42,13 +43,49 @@ type copyStage struct {
 	det    *copies.Detector
 	isWire func(string) bool
 	ready  bool
+	// recent keeps the sketched docs of recent arrivals, which are the
+	// likeliest candidates of the next ones (a story and its reposts
+	// arrive together), so verification seldom reads the store.
+	recent *docCache
+	// pending holds the records not yet saved: SaveCopies runs once per
+	// batch of stored articles, in one transaction.
+	pending []store.CopyRecord
+}
+
+// recentDocs is how many sketched docs the cache holds: a few MB.
+const recentDocs = 2048
+
+// docCache is a small least-recently-added cache of sketched docs.
+type docCache struct {
+	docs  map[string]*copies.Doc
+	order []string
+	next  int
+}
+
+func newDocCache(n int) *docCache {
+	return &docCache{docs: make(map[string]*copies.Doc, n), order: make([]string, n)}
+}
+
+func (c *docCache) get(id string) *copies.Doc { return c.docs[id] }
+
+func (c *docCache) put(d *copies.Doc) {
+	if _, ok := c.docs[d.ID]; ok {
+		c.docs[d.ID] = d
+		return
+	}
+	if old := c.order[c.next]; old != "" {
+		delete(c.docs, old)
+	}
+	c.order[c.next] = d.ID
+	c.next = (c.next + 1) % len(c.order)
+	c.docs[d.ID] = d
 }
 
 func newCopyStage(st store.Store, opt copies.Options, isWire func(string) bool) *copyStage {
 	if isWire == nil {
 		isWire = WireSet(DefaultWires)
 	}
-	c := &copyStage{st: st, isWire: isWire}
+	c := &copyStage{st: st, isWire: isWire, recent: newDocCache(recentDocs)}
 	c.det = copies.New(storeSource{c}, opt)
 	return c
 }
@@ -57,6 +94,9 @@ func newCopyStage(st store.Store, opt copies.Options, isWire func(string) bool) 
 type storeSource struct{ c *copyStage }
 
 func (s storeSource) Doc(ctx context.Context, id string) (*copies.Doc, error) {
+	if d := s.c.recent.get(id); d != nil {
+		return d, nil
+	}
 	a, err := s.c.st.Get(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fmt.Errorf("copy source %s: %w", id, copies.ErrNotFound)
@@ -64,7 +104,10 @@ func (s storeSource) Doc(ctx context.Context, id string) (*copies.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.c.doc(a), nil
+	d := s.c.doc(a)
+	d.Sketch = fingerprint.New(d.Paragraphs)
+	s.c.recent.put(d)
+	return d, nil
 }
 
 func (c *copyStage) doc(a *article.Article) *copies.Doc { return copies.DocOf(a, c.isWire(a.Source)) }
@@ -101,17 +144,32 @@ func (c *copyStage) add(ctx context.Context, a *article.Article, doc *copies.Doc
 	}
 	if doc == nil {
 		doc = c.doc(a)
+		doc.Sketch = fingerprint.New(doc.Paragraphs)
 	}
 	dec, err := c.det.Add(ctx, doc)
 	if err != nil {
 		return fmt.Errorf("detect copies of %s: %w", a.ID, err)
 	}
+	c.recent.put(doc)
 	rec, err := c.record(ctx, a.ID, dec)
 	if err != nil {
 		return err
 	}
-	if err := c.st.SaveCopies(ctx, rec); err != nil {
-		return fmt.Errorf("save copies of %s: %w", a.ID, err)
+	if len(rec.Matches)+len(rec.Groups)+len(rec.Changes)+len(rec.Statuses) > 0 {
+		c.pending = append(c.pending, rec)
+	}
+	return nil
+}
+
+// save stores the pending records in one transaction.
+func (c *copyStage) save(ctx context.Context) error {
+	if len(c.pending) == 0 {
+		return nil
+	}
+	recs := c.pending
+	c.pending = nil
+	if err := c.st.SaveCopies(ctx, recs...); err != nil {
+		return fmt.Errorf("save copy decisions: %w", err)
 	}
 	return nil
 }
@@ -148,6 +206,9 @@ func (c *copyStage) record(ctx context.Context, id string, dec *copies.Decision)
 			if err != nil {
 				return rec, err
 			}
+			for _, p := range c.pending {
+				ms = append(ms, p.Matches...)
+			}
 			for _, pm := range ms {
 				if pm.Kind == string(copies.Partial) && pm.Of == m {
 					statuses[pm.Copy] = true
@@ -165,6 +226,9 @@ func (c *copyStage) record(ctx context.Context, id string, dec *copies.Decision)
 		}
 		if err != nil {
 			return rec, err
+		}
+		if sid == id && st == (copies.Status{}) {
+			continue // no copy, in no group: nothing to keep
 		}
 		rec.Statuses = append(rec.Statuses, store.CopyStatus{ID: sid, CopyOf: st.CopyOf, Kind: string(st.Kind), Containment: st.Containment, Group: st.Group})
 	}

@@ -455,6 +455,13 @@ func (w *writer) report(ctx context.Context, batch []*article.Article, docs []*c
 				}
 			}
 		}
+	}
+	// Copy decisions are saved before the articles are reported: an
+	// article is acknowledged with everything derived from it.
+	if err := w.p.copies.save(ctx); err != nil {
+		return err
+	}
+	for i, a := range batch {
 		ev := Event{Article: a, Created: created[i]}
 		if i == 0 {
 			ev.Bytes = bytes

@@ -10,12 +10,12 @@ import (
 // internal/copies; the store keeps them and answers "one voice per copy
 // group" for every later count.
 type Copies interface {
-	// SaveCopies records what copy detection decided on one article's
-	// arrival, in one transaction: its matches, the current state of the
-	// groups it touched (members replaced), the changes it caused, and the
-	// status of every article whose status changed. Saving the same
-	// record twice changes nothing.
-	SaveCopies(ctx context.Context, rec CopyRecord) error
+	// SaveCopies records what copy detection decided on articles'
+	// arrivals, in order and in one transaction: for each record, its
+	// matches, the current state of the groups it touched (members
+	// replaced), the changes it caused, and the status of every article
+	// whose status changed. Saving the same records twice changes nothing.
+	SaveCopies(ctx context.Context, recs ...CopyRecord) error
 
 	// CopyStatus returns an article's copy status; an article that is no
 	// copy and in no group has a status with only ID and Voice set. It

@@ -12,7 +12,7 @@ import (
 )
 
 // SaveCopies records one arrival's copy decisions; see store.Copies.
-func (db *DB) SaveCopies(ctx context.Context, rec store.CopyRecord) error {
+func (db *DB) SaveCopies(ctx context.Context, recs ...store.CopyRecord) error {
 	if err := db.check(true); err != nil {
 		return fmt.Errorf("save copies: %w", err)
 	}
@@ -22,6 +22,18 @@ func (db *DB) SaveCopies(ctx context.Context, rec store.CopyRecord) error {
 	}
 	defer tx.Rollback()
 	now := time.Now().UTC().UnixNano()
+	for _, rec := range recs {
+		if err := saveCopies(ctx, tx, rec, now); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save copies: commit: %w", err)
+	}
+	return nil
+}
+
+func saveCopies(ctx context.Context, tx *sql.Tx, rec store.CopyRecord, now int64) error {
 	for _, m := range rec.Matches {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO copy_matches (copy, of, kind, containment, coverage, jaccard, passage, shared, reason)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -63,9 +75,6 @@ func (db *DB) SaveCopies(ctx context.Context, rec store.CopyRecord) error {
 			st.ID, st.CopyOf, st.Kind, st.Containment, st.Group); err != nil {
 			return fmt.Errorf("save copy status of %s: %w", st.ID, err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("save copies: commit: %w", err)
 	}
 	return nil
 }
