@@ -107,14 +107,7 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	voices, err := st.Count(ctx, store.Filter{})
-	if err != nil {
-		return fmt.Errorf("demo: %w", err)
-	}
-	for _, g := range groups {
-		voices -= len(g.Copies)
-	}
-	fmt.Fprintf(e.Out, "%s: %d groups of full copies; %d articles are %d independent voices\n", s.bold("Copies"), len(groups), stats.Articles, voices)
+	fmt.Fprintf(e.Out, "%s: %d groups of full copies; %d articles are %d independent voices\n", s.bold("Copies"), len(groups), stats.Articles, stats.Voices)
 	e.printCopyGroups(groups)
 	if err := e.demoSearch(ctx, st); err != nil {
 		return err

@@ -344,7 +344,7 @@ func newStats(e *env) *cobra.Command {
 
 func (e *env) printStats(s store.Stats) {
 	w := e.Out
-	fmt.Fprintf(w, "%s articles from %d sources", thousands(s.Articles), len(s.Sources))
+	fmt.Fprintf(w, "%s articles from %d sources: %s voices, the copies in %s copy groups counted once", thousands(s.Articles), len(s.Sources), thousands(s.Voices), thousands(s.CopyGroups))
 	if !s.First.IsZero() {
 		fmt.Fprintf(w, ", published %s to %s", s.First.Format(time.DateOnly), s.Last.Format(time.DateOnly))
 	}

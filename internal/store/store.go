@@ -138,6 +138,10 @@ type Hit struct {
 // Stats summarises a store.
 type Stats struct {
 	Articles int `json:"articles"`
+	// Voices counts articles with each copy group counted once.
+	Voices int `json:"voices"`
+	// CopyGroups counts the groups of full copies.
+	CopyGroups int `json:"copy_groups"`
 	// Sources lists every source with its article count, most first.
 	Sources []SourceStats `json:"sources"`
 	// Langs counts articles per language ("" for unknown).

@@ -441,6 +441,16 @@ func (db *DB) stats(ctx context.Context) (store.Stats, error) {
 		return st, err
 	}
 	st.First, st.Last = utc(first), utc(last)
+	// One voice per copy group: full copies do not count apart from
+	// their group's original.
+	var copiesHeld int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM copy_status WHERE grp != '' AND copy_of != ''`).Scan(&copiesHeld); err != nil {
+		return st, err
+	}
+	st.Voices = st.Articles - copiesHeld
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM copy_groups`).Scan(&st.CopyGroups); err != nil {
+		return st, err
+	}
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM captions), (SELECT count(*) FROM credits)`).
 		Scan(&st.Captions, &st.Credits); err != nil {
 		return st, err

@@ -1076,6 +1076,9 @@ func testCopies(t *testing.T, s store.Store) {
 	if err != nil || len(gs) != 1 || gs[0].Original != "d000000000000003" || len(gs[0].Members) != 3 {
 		t.Errorf("CopyGroups = %+v, %v; want one group of 3 led by d000000000000003", gs, err)
 	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != 4 || st.Voices != 2 || st.CopyGroups != 1 {
+		t.Errorf("Stats: %d articles, %d voices, %d groups (%v); want 4, 2 (the group of three counts once), 1", st.Articles, st.Voices, st.CopyGroups, err)
+	}
 	if cs, _ := s.CopyChanges(ctx, ""); len(cs) != 3 || cs[2].Kind != "original-changed" {
 		t.Errorf("all changes = %+v, want 3 in order", cs)
 	}
