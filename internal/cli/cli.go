@@ -143,6 +143,7 @@ Start with:  parallax demo`,
 		newEval(e),
 		newBench(e),
 		newCopies(e),
+		newQuotes(e),
 	)
 	return root
 }

@@ -258,3 +258,31 @@ func TestCopiesCommands(t *testing.T) {
 		t.Errorf("export record copy fields = %+v", rec)
 	}
 }
+
+func TestQuotesCommand(t *testing.T) {
+	text := "The harbour union's leader, Ilse Marren, said the strike would go on. “We have waited eleven months,” she told reporters on Monday.\n"
+	out, stderr, code := run(t, filepath.Join(t.TempDir(), "unused.db"), text, "quotes", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var direct bool
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a struct {
+			Speaker     string `json:"speaker"`
+			Direct      bool   `json:"direct"`
+			ContentText string `json:"content_text"`
+		}
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatalf("not JSON lines: %v\n%s", err, out)
+		}
+		if a.Direct && strings.Contains(a.ContentText, "eleven months") {
+			direct = true
+			if a.Speaker != "Ilse Marren" {
+				t.Errorf("the direct quote goes to %q, want Ilse Marren", a.Speaker)
+			}
+		}
+	}
+	if !direct {
+		t.Errorf("no direct quote found:\n%s", out)
+	}
+}

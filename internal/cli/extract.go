@@ -51,7 +51,7 @@ func newEval(e *env) *cobra.Command {
 		Use:   "eval",
 		Short: "Measure Parallax against labelled data",
 	}
-	cmd.AddCommand(newEvalExtraction(e), newEvalCopies(e))
+	cmd.AddCommand(newEvalExtraction(e), newEvalCopies(e), newEvalQuotes(e))
 	return cmd
 }
 

@@ -1,0 +1,445 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/parallax-news/parallax/internal/quote"
+)
+
+// Quote attribution against PolNeAR (shared/data/polnear): brat standoff
+// files with Source, Cue and Content spans in code points, linked by E
+// lines. Scoring conventions, stated once here:
+//
+//   - One annotation file per article: the first by name.
+//   - A span with several segments (a quote split around "he said") is
+//     compared by its extent, from the first segment's start to the last
+//     one's end; quote.Extract reports the extent too.
+//   - Exact: a predicted span equal to a gold span of the same type. Overlap:
+//     a predicted span sharing at least one code point with a gold span of
+//     the same type. Matching is one-to-one (each gold span is used once;
+//     for overlap, the largest overlaps are paired first).
+//   - Scare quotes are not attributions and are left out of the predictions.
+//   - Speaker accuracy: PolNeAR has no coreference, so the gold speaker is
+//     only known where the gold source names someone. Over gold attributions
+//     whose cue our output overlaps and whose source holds a capitalised
+//     name (not a pronoun, not "the …"), the speaker is right when our
+//     resolved Speaker's surname occurs in the gold source text. Pronoun
+//     and role sources are counted (how many we resolved at all) but cannot
+//     be scored against this corpus; the seed articles test them.
+
+// QuotesOptions say which data to score.
+type QuotesOptions struct {
+	// Data is the PolNeAR folder (holding train/ and dev/).
+	Data string `json:"data"`
+	// Split is "train" or "dev".
+	Split string `json:"split"`
+	// Quote tunes the extractor; the zero value is the product default.
+	Quote quote.Options `json:"-"`
+}
+
+// PRF is one precision/recall/F1 figure with its counts.
+type PRF struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Matched   int     `json:"matched"`
+	Predicted int     `json:"predicted"`
+	Gold      int     `json:"gold"`
+}
+
+func (p *PRF) finish() {
+	p.Precision = quoteRatio(p.Matched, p.Predicted)
+	p.Recall = quoteRatio(p.Matched, p.Gold)
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+}
+
+func (p *PRF) add(q PRF) {
+	p.Matched += q.Matched
+	p.Predicted += q.Predicted
+	p.Gold += q.Gold
+}
+
+// SpanScore holds the exact and overlap scores of one span type.
+type SpanScore struct {
+	Exact   PRF `json:"exact"`
+	Overlap PRF `json:"overlap"`
+}
+
+// SpeakerScore is speaker-resolution accuracy (see the conventions above).
+type SpeakerScore struct {
+	// Named counts matched gold attributions whose source names someone;
+	// Right of them got the right speaker.
+	Named    int     `json:"named"`
+	Right    int     `json:"right"`
+	Accuracy float64 `json:"accuracy"`
+	// Pronoun counts matched gold attributions with a he/she source;
+	// Resolved of them were given some speaker (not scorable here).
+	Pronoun  int `json:"pronoun"`
+	Resolved int `json:"resolved"`
+}
+
+// QuoteDoc is one article's result.
+type QuoteDoc struct {
+	Article   string    `json:"article"`
+	Gold      int       `json:"gold"`
+	Predicted int       `json:"predicted"`
+	Source    SpanScore `json:"source"`
+	Content   SpanScore `json:"content"`
+}
+
+// QuotesReport is the outcome of Quotes.
+type QuotesReport struct {
+	Split     string       `json:"split"`
+	Articles  int          `json:"articles"`
+	Gold      int          `json:"gold"`
+	Predicted int          `json:"predicted"`
+	Source    SpanScore    `json:"source"`
+	Cue       SpanScore    `json:"cue"`
+	Content   SpanScore    `json:"content"`
+	Speaker   SpeakerScore `json:"speaker"`
+	Docs      []QuoteDoc   `json:"docs"`
+}
+
+// goldAttr is one gold attribution; absent spans are empty.
+type goldAttr struct {
+	source, cue, content quote.Span
+}
+
+// Quotes scores quote.Extract on one PolNeAR split.
+func Quotes(ctx context.Context, opt QuotesOptions) (*QuotesReport, error) {
+	if opt.Split == "" {
+		opt.Split = "dev"
+	}
+	dir := filepath.Join(opt.Data, opt.Split)
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil {
+		return nil, fmt.Errorf("list annotations: %w", err)
+	}
+	if len(anns) == 0 {
+		return nil, fmt.Errorf("read polnear %s: no annotation files in %s", opt.Split, dir)
+	}
+	slices.Sort(anns)
+	// The first annotation file by name for each article.
+	byArticle := make(map[string]string)
+	var articles []string
+	for _, a := range anns {
+		base := strings.TrimSuffix(filepath.Base(a), ".ann")
+		i := strings.LastIndexByte(base, '_')
+		if i < 0 {
+			continue
+		}
+		art := base[:i]
+		if _, ok := byArticle[art]; !ok {
+			byArticle[art] = a
+			articles = append(articles, art)
+		}
+	}
+	rep := &QuotesReport{Split: opt.Split}
+	for _, art := range articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "text", art+".txt"))
+		if err != nil {
+			return nil, fmt.Errorf("read article: %w", err)
+		}
+		gold, err := readAnn(byArticle[art])
+		if err != nil {
+			return nil, err
+		}
+		text := string(b)
+		pred := quote.Extract(text, opt.Quote)
+		rep.scoreDoc(art, text, gold, pred)
+	}
+	rep.Articles = len(rep.Docs)
+	for _, s := range []*SpanScore{&rep.Source, &rep.Cue, &rep.Content} {
+		s.Exact.finish()
+		s.Overlap.finish()
+	}
+	rep.Speaker.Accuracy = quoteRatio(rep.Speaker.Right, rep.Speaker.Named)
+	return rep, nil
+}
+
+func (rep *QuotesReport) scoreDoc(art, text string, gold []goldAttr, pred []quote.Attribution) {
+	rs := []rune(text)
+	var ps []quote.Attribution
+	for _, p := range pred {
+		if !p.Scare {
+			ps = append(ps, p)
+		}
+	}
+	doc := QuoteDoc{Article: art, Gold: len(gold), Predicted: len(ps)}
+	pick := func(g func(goldAttr) quote.Span, p func(quote.Attribution) quote.Span) ([]quote.Span, []quote.Span) {
+		var gs, pp []quote.Span
+		for _, a := range gold {
+			if s := g(a); !s.Empty() {
+				gs = append(gs, s)
+			}
+		}
+		for _, a := range ps {
+			if s := p(a); !s.Empty() {
+				pp = append(pp, s)
+			}
+		}
+		return gs, pp
+	}
+	types := []struct {
+		dst  *SpanScore
+		doc  *SpanScore
+		g    func(goldAttr) quote.Span
+		p    func(quote.Attribution) quote.Span
+		name string
+	}{
+		{&rep.Source, &doc.Source, func(a goldAttr) quote.Span { return a.source }, func(a quote.Attribution) quote.Span { return a.Source }, "source"},
+		{&rep.Cue, nil, func(a goldAttr) quote.Span { return a.cue }, func(a quote.Attribution) quote.Span { return a.Cue }, "cue"},
+		{&rep.Content, &doc.Content, func(a goldAttr) quote.Span { return a.content }, func(a quote.Attribution) quote.Span { return a.Content }, "content"},
+	}
+	for _, ty := range types {
+		gs, pp := pick(ty.g, ty.p)
+		s := SpanScore{Exact: matchSpans(gs, pp, true), Overlap: matchSpans(gs, pp, false)}
+		ty.dst.Exact.add(s.Exact)
+		ty.dst.Overlap.add(s.Overlap)
+		if ty.doc != nil {
+			s.Exact.finish()
+			s.Overlap.finish()
+			*ty.doc = s
+		}
+	}
+	// Speaker accuracy.
+	for _, g := range gold {
+		if g.source.Empty() || g.cue.Empty() || g.source.End > len(rs) {
+			continue
+		}
+		var hit *quote.Attribution
+		for i := range ps {
+			if overlaps(ps[i].Cue, g.cue) {
+				hit = &ps[i]
+				break
+			}
+		}
+		if hit == nil {
+			continue
+		}
+		src := string(rs[g.source.Start:g.source.End])
+		low := strings.ToLower(strings.TrimSpace(src))
+		switch {
+		case low == "he" || low == "she":
+			rep.Speaker.Pronoun++
+			if hit.Speaker != "" {
+				rep.Speaker.Resolved++
+			}
+		case namesSomeone(src):
+			rep.Speaker.Named++
+			if f := strings.Fields(hit.Speaker); len(f) > 0 && strings.Contains(src, f[len(f)-1]) {
+				rep.Speaker.Right++
+			}
+		}
+	}
+	rep.Gold += len(gold)
+	rep.Predicted += len(ps)
+	rep.Docs = append(rep.Docs, doc)
+}
+
+// namesSomeone reports whether a gold source holds a capitalised word that
+// is not its first word of a "the …" phrase or a pronoun.
+func namesSomeone(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || strings.EqualFold(f[0], "the") || strings.EqualFold(f[0], "a") {
+		return false
+	}
+	for _, w := range f {
+		r := []rune(w)
+		if unicode.IsUpper(r[0]) && !slices.Contains([]string{"He", "She", "They", "It", "I", "We"}, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(a, b quote.Span) bool {
+	return !a.Empty() && !b.Empty() && a.Start < b.End && b.Start < a.End
+}
+
+// matchSpans pairs predicted with gold spans one to one: equal spans when
+// exact, else overlapping ones, largest overlap first.
+func matchSpans(gold, pred []quote.Span, exact bool) PRF {
+	r := PRF{Predicted: len(pred), Gold: len(gold)}
+	used := make([]bool, len(gold))
+	if exact {
+		for _, p := range pred {
+			for i, g := range gold {
+				if !used[i] && g == p {
+					used[i] = true
+					r.Matched++
+					break
+				}
+			}
+		}
+		return r
+	}
+	type pair struct{ p, g, n int }
+	var pairs []pair
+	for pi, p := range pred {
+		for gi, g := range gold {
+			if overlaps(p, g) {
+				n := min(p.End, g.End) - max(p.Start, g.Start)
+				pairs = append(pairs, pair{pi, gi, n})
+			}
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return b.n - a.n })
+	usedP := make([]bool, len(pred))
+	for _, pr := range pairs {
+		if !usedP[pr.p] && !used[pr.g] {
+			usedP[pr.p], used[pr.g] = true, true
+			r.Matched++
+		}
+	}
+	return r
+}
+
+// readAnn reads a brat standoff file's attributions: T lines hold typed
+// spans ("T3\tContent 115 290;300 310\ttext"), E lines link them
+// ("E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1").
+func readAnn(path string) ([]goldAttr, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read annotations: %w", err)
+	}
+	defer f.Close()
+	gold, err := parseAnn(f)
+	if err != nil {
+		return nil, fmt.Errorf("read annotations %s: %w", filepath.Base(path), err)
+	}
+	return gold, nil
+}
+
+func parseAnn(r io.Reader) ([]goldAttr, error) {
+	spans := make(map[string]quote.Span)
+	var events [][]string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 4<<20)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 2 {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(fields[0], "T"):
+			typ, rng, ok := strings.Cut(fields[1], " ")
+			if !ok {
+				continue
+			}
+			_ = typ
+			s, ok := parseRange(rng)
+			if ok {
+				spans[fields[0]] = s
+			}
+		case strings.HasPrefix(fields[0], "E"):
+			events = append(events, strings.Fields(fields[1]))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	var out []goldAttr
+	for _, ev := range events {
+		var g goldAttr
+		for _, arg := range ev {
+			role, id, ok := strings.Cut(arg, ":")
+			if !ok {
+				continue
+			}
+			role = strings.TrimRight(role, "0123456789")
+			switch role {
+			case "Source":
+				g.source = spans[id]
+			case "Cue":
+				g.cue = spans[id]
+			case "Content":
+				g.content = spans[id]
+			}
+		}
+		if !g.cue.Empty() || !g.content.Empty() {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
+// parseRange reads "a b" or "a b;c d" as the extent from the first start to
+// the last end.
+func parseRange(s string) (quote.Span, bool) {
+	var sp quote.Span
+	segs := strings.Split(s, ";")
+	for i, seg := range segs {
+		a, b, ok := strings.Cut(strings.TrimSpace(seg), " ")
+		if !ok {
+			return sp, false
+		}
+		x, err1 := strconv.Atoi(a)
+		y, err2 := strconv.Atoi(b)
+		if err1 != nil || err2 != nil || y < x {
+			return sp, false
+		}
+		if i == 0 {
+			sp.Start = x
+		}
+		sp.End = max(sp.End, y)
+	}
+	return sp, true
+}
+
+func quoteRatio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Write prints the headline figures as a table.
+func (r *QuotesReport) Write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "PolNeAR %s: %d articles, %d gold attributions, %d predicted\n", r.Split, r.Articles, r.Gold, r.Predicted)
+	fmt.Fprintf(bw, "%-8s %-8s %6s %6s %6s %7s %7s %7s\n", "span", "match", "P", "R", "F1", "matched", "pred", "gold")
+	for _, row := range []struct {
+		name string
+		s    SpanScore
+	}{{"source", r.Source}, {"cue", r.Cue}, {"content", r.Content}} {
+		for _, m := range []struct {
+			name string
+			p    PRF
+		}{{"exact", row.s.Exact}, {"overlap", row.s.Overlap}} {
+			fmt.Fprintf(bw, "%-8s %-8s %6.1f %6.1f %6.1f %7d %7d %7d\n", row.name, m.name,
+				100*m.p.Precision, 100*m.p.Recall, 100*m.p.F1, m.p.Matched, m.p.Predicted, m.p.Gold)
+		}
+	}
+	fmt.Fprintf(bw, "speaker: %.1f%% right of %d named sources; %d of %d he/she sources resolved (not scorable)\n",
+		100*r.Speaker.Accuracy, r.Speaker.Named, r.Speaker.Resolved, r.Speaker.Pronoun)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write quotes report: %w", err)
+	}
+	return nil
+}
+
+// WriteJSON writes the whole report as indented JSON.
+func (r *QuotesReport) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write quotes report: %w", err)
+	}
+	return nil
+}

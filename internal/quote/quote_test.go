@@ -1,0 +1,231 @@
+package quote
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// want is one expected attribution, by span text.
+type want struct {
+	source, cue, content string
+	direct, scare        bool
+	speaker              string
+}
+
+func sub(rs []rune, s Span) string {
+	if s.Empty() {
+		return ""
+	}
+	return string(rs[s.Start:s.End])
+}
+
+// find returns the attribution whose content is c.
+func find(text string, as []Attribution, c string) (Attribution, bool) {
+	rs := []rune(text)
+	for _, a := range as {
+		if sub(rs, a.Content) == c {
+			return a, true
+		}
+	}
+	return Attribution{}, false
+}
+
+func TestExtractForms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"direct curly", "“We will win,” Jane Doe said.",
+			[]want{{"Jane Doe", "said", "“We will win,”", true, false, "Jane Doe"}}},
+		{"direct straight", `"The plan is dead," said Senator Tom Bale.`,
+			[]want{{"Senator Tom Bale", "said", `"The plan is dead,"`, true, false, "Tom Bale"}}},
+		{"split", "Mayor Ann Roe spoke first. “It is useful,” she said. “Always better than not talking.”",
+			[]want{{"she", "said", "“It is useful,” she said. “Always better than not talking.”", true, false, "Ann Roe"}}},
+		{"multi-paragraph", "Governor Paul Quist said: “The roads are closed.\n\n“They will reopen on Monday.”",
+			[]want{{"Governor Paul Quist", "said:", "“The roads are closed.\n\n“They will reopen on Monday.”", true, false, "Paul Quist"}}},
+		{"indirect that", "Officials said that the bridge would reopen.",
+			[]want{{"Officials", "said", "that the bridge would reopen", false, false, ""}}},
+		{"indirect no that", "Prime Minister Lena Ost warned the talks could fail.",
+			[]want{{"Prime Minister Lena Ost", "warned", "the talks could fail", false, false, "Lena Ost"}}},
+		{"according to end", "The talks collapsed, according to two officials.",
+			[]want{{"two officials", "according to", "The talks collapsed", false, false, ""}}},
+		{"according to start", "According to the report, prices rose.",
+			[]want{{"the report", "According to", "prices rose", false, false, ""}}},
+		{"content before", "The economy is strong, the minister said.",
+			[]want{{"the minister", "said", "The economy is strong", false, false, ""}}},
+		{"appositive", "Jo Park, a spokeswoman for the council, said the vote was delayed.",
+			[]want{{"Jo Park, a spokeswoman for the council,", "said", "the vote was delayed", false, false, "Jo Park"}}},
+		{"auxiliaries in cue", "Dr. Ida Lund has repeatedly argued that the rule is unfair.",
+			[]want{{"Dr. Ida Lund", "has repeatedly argued", "that the rule is unfair", false, false, "Ida Lund"}}},
+		{"tell with addressee", "Sam Ives told reporters that he would resign.",
+			[]want{{"Sam Ives", "told", "that he would resign", false, false, "Sam Ives"}}},
+		{"adjunct before that", "Sam Ives said on Friday that he would resign.",
+			[]want{{"Sam Ives", "said", "that he would resign", false, false, "Sam Ives"}}},
+		{"scare", "The council backed “interim mayor” Rob Hale in the vote.",
+			[]want{{"", "", "“interim mayor”", false, true, ""}}},
+		{"nested", "Ms. Kay Dorn said he told her that the plan was “dead.”",
+			[]want{
+				{"Ms. Kay Dorn", "said", "he told her that the plan was “dead.”", true, false, "Kay Dorn"},
+				{"he", "told", "that the plan was “dead.”", true, false, "Kay Dorn"},
+			}},
+		{"gerund after comma", "Foreign Minister Ola Brun agreed, saying the two met often.",
+			[]want{{"", "saying", "the two met often", false, false, "Ola Brun"}}},
+		{"role", "Finnish Foreign Minister Ola Brun arrived late. The Finnish diplomat said the deal was close.",
+			[]want{{"The Finnish diplomat", "said", "the deal was close", false, false, "Ola Brun"}}},
+		{"group", "Secretary Ana Lee met Minister Bo Kim. The two diplomats said the talks went well.",
+			[]want{{"The two diplomats", "said", "the talks went well", false, false, "Ana Lee and Bo Kim"}}},
+		{"pronoun in reported speech", "Mayor Ann Roe spoke. Sheriff Dan Oak said she had agreed to the plan.",
+			[]want{
+				{"Sheriff Dan Oak", "said", "she had agreed to the plan", false, false, "Dan Oak"},
+				{"she", "had agreed", "to the plan", false, false, "Dan Oak"},
+			}},
+		{"coordinated verb", "Governor Mia Holt toured the site and said the repairs were on schedule.",
+			[]want{{"Governor Mia Holt", "said", "the repairs were on schedule", false, false, "Mia Holt"}}},
+		{"passive has no source", "The mayor is expected to resign on Friday.",
+			[]want{{"", "is expected", "The mayor is expected to resign on Friday", false, false, ""}}},
+		{"asked", "Asked whether he would run, Tom Vane laughed.",
+			[]want{{"", "Asked", "whether he would run", false, false, ""}}},
+		{"poll", "In a Harbour Times poll, most residents backed the ferry.",
+			[]want{{"a Harbour Times poll", "In", "most residents backed the ferry", false, false, ""}}},
+		{"headline", "Lena Ost: The Talks Will Go On\n\nThe minister spoke in Oslo.",
+			[]want{{"Lena Ost", ":", "The Talks Will Go On", false, false, "Lena Ost"}}},
+		{"colon quote", "The surge did not surprise pollster Dan Shaw: “Newcomers often lead early.”",
+			[]want{{"pollster Dan Shaw", ":", "“Newcomers often lead early.”", true, false, "Dan Shaw"}}},
+		{"orphan quote paragraph", "Senator Ray Dunn said the bill was dead.\n\n“We will not vote for it.”",
+			[]want{{"", "", "“We will not vote for it.”", true, false, "Ray Dunn"}}},
+		{"city state appositive", "Dean Cole, a teacher from Sumter, South Carolina, said he was undecided.",
+			[]want{{"Dean Cole, a teacher from Sumter, South Carolina,", "said", "he was undecided", false, false, "Dean Cole"}}},
+		{"contraction", "He’s predicting a close race, Ed Park wrote.",
+			[]want{{"Ed Park", "wrote", "He’s predicting a close race", false, false, "Ed Park"}}},
+		{"stray closing mark", `Nobody knew," Jo Vale said. Officials said the road was open.`,
+			[]want{{"Officials", "said", "the road was open", false, false, ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as := Extract(tt.text, Options{})
+			rs := []rune(tt.text)
+			for _, w := range tt.want {
+				a, ok := find(tt.text, as, w.content)
+				if !ok {
+					var got []string
+					for _, a := range as {
+						got = append(got, sub(rs, a.Content))
+					}
+					t.Fatalf("no attribution with content %q; got %q", w.content, got)
+				}
+				if g := sub(rs, a.Source); g != w.source {
+					t.Errorf("source = %q, want %q", g, w.source)
+				}
+				if g := sub(rs, a.Cue); g != w.cue {
+					t.Errorf("cue = %q, want %q", g, w.cue)
+				}
+				if a.Direct != w.direct || a.Scare != w.scare {
+					t.Errorf("direct, scare = %v, %v, want %v, %v", a.Direct, a.Scare, w.direct, w.scare)
+				}
+				if a.Speaker != w.speaker {
+					t.Errorf("speaker = %q, want %q", a.Speaker, w.speaker)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractNothing(t *testing.T) {
+	for _, text := range []string{"", "   \n\n ", "The river rose overnight.", "“", "said", "according to"} {
+		for _, a := range Extract(text, Options{}) {
+			if !a.Scare {
+				t.Errorf("Extract(%q) found %+v", text, a)
+			}
+		}
+	}
+}
+
+// TestPeopleSeam checks that Options.People replaces the built-in finder.
+func TestPeopleSeam(t *testing.T) {
+	text := "The envoy arrived. He said the border was calm."
+	called := false
+	opt := Options{People: func(s string) []Person {
+		called = true
+		return []Person{{Name: "Envoy Example", Mentions: []Span{{Start: 0, End: 10}}}}
+	}}
+	as := Extract(text, opt)
+	if !called {
+		t.Fatal("Options.People was not called")
+	}
+	a, ok := find(text, as, "the border was calm")
+	if !ok || a.Speaker != "Envoy Example" {
+		t.Fatalf("speaker = %q (found %v), want the supplied person", a.Speaker, ok)
+	}
+}
+
+// TestSeeds checks the acceptance list of issue 5 on the seed articles.
+func TestSeeds(t *testing.T) {
+	dir := "../../../shared/data/seeds"
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("../shared/data/seeds not found: run from a checkout with shared/ beside it")
+	}
+	var all []string
+	type got struct {
+		text string
+		as   []Attribution
+	}
+	var docs []got
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, got{string(b), Extract(string(b), Options{})})
+		all = append(all, string(b))
+	}
+	speakerOf := func(fragment string) (string, bool) {
+		for _, d := range docs {
+			rs := []rune(d.text)
+			for _, a := range d.as {
+				if !a.Scare && strings.Contains(sub(rs, a.Content), fragment) {
+					return a.Speaker, true
+				}
+			}
+		}
+		return "", false
+	}
+	for _, c := range []struct{ fragment, speaker string }{
+		{"It is useful to talk to each other", "Sergey Lavrov"},
+		{"Always better than not talking to each other", "Sergey Lavrov"},
+		{"would put our relationship in an even worse place than it has been", "Mike Pompeo"},
+		{"bear no relation to democracy", "Sergey Lavrov"},
+		{"we fundamentally don’t seek war with Iran", "Mike Pompeo"},
+		{"We want to make sure Syria never again becomes a safe haven", "Mike Pompeo"},
+		{"hindered by the wave of suspicions", "Sergey Lavrov"},
+		{"start building a new constructive framework", "Sergey Lavrov"},
+	} {
+		t.Run(c.fragment, func(t *testing.T) {
+			sp, ok := speakerOf(c.fragment)
+			if !ok {
+				t.Fatalf("no attribution holds %q", c.fragment)
+			}
+			if sp != c.speaker {
+				t.Errorf("speaker = %q, want %q", sp, c.speaker)
+			}
+		})
+	}
+	t.Run("interim president is a scare quote", func(t *testing.T) {
+		for _, d := range docs {
+			rs := []rune(d.text)
+			for _, a := range d.as {
+				if sub(rs, a.Content) == "“interim president”" {
+					if !a.Scare {
+						t.Errorf("“interim president” is not marked as a scare quote: %+v", a)
+					}
+					return
+				}
+			}
+		}
+		t.Error("“interim president” not found")
+	})
+	_ = all
+}

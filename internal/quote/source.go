@@ -1,0 +1,170 @@
+package quote
+
+// Source phrases: who said it, found to the left of the cue.
+
+import "strings"
+
+// sourceLeft walks left from the cue over the source noun phrase and
+// returns its tokens [s, e) and the boundary token before it (or s.s-1).
+func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
+	e := cueS
+	j := e - 1
+	// "Smith, a spokesman, said": the appositive joins the name.
+	if j > s.s && d.toks[j].text == "," {
+		k := d.appositive(s, j)
+		if k >= 0 && (commaAdverbs[d.toks[k+1].low] && (k+2 == j || d.toks[k+1].low == "for")) {
+			// "Hunter, meanwhile, told" and "Zucker, who …, told": the name only.
+			e, j, k = k, k-1, -2
+		}
+		switch {
+		case k == -2:
+		case k >= 0:
+			j = k - 1
+		case commaOK:
+			e, j = j, j-1
+		default:
+			return e, e, j
+		}
+	}
+	n := 0
+	// "Carter however said": a sentence adverb sits outside source and cue.
+	for j > s.s && n == 0 && (d.toks[j].low == "however" || d.toks[j].low == "meanwhile" || d.toks[j].low == "too") {
+		j--
+		e = j + 1
+	}
+	for ; j >= s.s; j-- {
+		t := d.toks[j]
+		if t.text == ")" && n < 3 {
+			// "Sen. Bernie Sanders (I-Vt.) said": step over the parenthesis.
+			k := j
+			for k > s.s && d.toks[k].text != "(" && j-k < 8 {
+				k--
+			}
+			if d.toks[k].text == "(" {
+				n += j - k + 1
+				j = k
+				continue
+			}
+		}
+		if t.quote < 0 && n > 0 && j > s.s && (t.text == "/" || t.text == "&" || t.text == "’" || t.text == "'") && d.toks[j-1].e == t.s {
+			n++ // "Reuters/Ipsos", "Sanders’ aides"
+			continue
+		}
+		if t.quote >= 0 || t.kind != kWord {
+			break
+		}
+		if t.low == "who" || t.low == "which" {
+			if n == 0 {
+				j--
+				n++
+			}
+			break
+		}
+		if t.low == "and" && n > 0 && j > s.s && (d.toks[j-1].cap && d.toks[j-1].kind == kWord || personPronouns[d.toks[j-1].low]) && d.toks[j+1].kind == kWord {
+			// "he and Brafman", "Jeb Bush and Chris Christie"
+			n++
+			continue
+		}
+		if boundaryWords[t.low] && !(t.low == "of" || t.low == "for" || (t.low == "in" && j > s.s && isNumber(d.toks[j-1]))) {
+			break
+		}
+		if _, isCue := cueWords[t.low]; isCue && n > 0 {
+			break
+		}
+		if n > 0 && (personPronouns[d.toks[j+1].low] || subjectPronouns[d.toks[j+1].low]) {
+			break // "the time he said": the pronoun is the subject
+		}
+		n++
+		if n > d.opt.MaxSourceWords {
+			return e, e, j
+		}
+	}
+	st := j + 1
+	if st >= e {
+		return e, e, j
+	}
+	return st, e, j
+}
+
+// commaAdverbs sit between commas after a subject.
+var commaAdverbs = setOf("meanwhile", "however", "too", "though", "also",
+	"instead", "moreover", "furthermore", "nonetheless", "nevertheless",
+	"likewise", "similarly", "meantime", "then", "therefore", "in", "for")
+
+// appositive looks for "Name, appositive," ending at the comma c and
+// returns the index of the comma that opens the appositive, or -1.
+func (d *doc) appositive(s sentence, c int) int {
+	k := d.appositive1(s, c, false)
+	if k < 0 {
+		return -1
+	}
+	// "Marley Anderson, 21, a junior from Las Vegas,": more than one.
+	for n := 0; n < 3; n++ {
+		k2 := d.appositive1(s, k, true)
+		if k2 < 0 {
+			break
+		}
+		k = k2
+	}
+	return k
+}
+
+// appositive1 tests one comma-delimited segment ending at comma c. With
+// chained set, the segment must itself follow a name.
+func (d *doc) appositive1(s sentence, c int, chained bool) int {
+	k := c - 1
+	for k >= s.s && d.toks[k].text != "," && d.toks[k].quote < 0 && !isTerminal(d.toks[k]) && c-k < 25 {
+		k--
+	}
+	if k <= s.s || d.toks[k].text != "," || k+1 >= c {
+		return -1
+	}
+	first, before := d.toks[k+1], d.toks[k-1]
+	nameBefore := before.cap && before.kind == kWord || before.text == ")"
+	allCaps := c-k-1 <= 3
+	for j := k + 1; j < c && allCaps; j++ {
+		allCaps = d.toks[j].cap
+	}
+	switch {
+	case allCaps && nameBefore && k > s.s+1 && !chained && (d.toks[k-2].low == "from" || d.toks[k-2].low == "of" || d.toks[k-2].low == "in" || d.toks[k-2].cap):
+		// "a salesman from Sumter, South Carolina,": a place, not a
+		// person; the appositive goes on before it.
+		if k2 := d.appositive1(s, k, false); k2 >= 0 {
+			return k2
+		}
+		return -1
+	case commaAdverbs[first.low] && (k+2 == c || first.low == "for"):
+		// "Hunter, meanwhile, told"; "Limbaugh, for one, called"
+	case !first.cap && first.kind == kWord && nameBefore:
+		// "Josh Hendler, a top Democratic tech operative,"
+	case isPossessive(first.text) || strings.HasSuffix(first.text, "’") && nameBefore:
+		// "Jeff Weaver, Sanders’ campaign manager,"
+	case isNumber(first) && before.cap:
+		// "Butz, 49,"
+	case strings.HasPrefix(first.text, "D-") || strings.HasPrefix(first.text, "R-") || strings.HasPrefix(first.text, "I-"):
+	case first.cap && before.kind == kWord && !before.cap && determiners[d.toks[max(k-3, s.s)].low]:
+		// "Dow's chief executive, Andrew Liveris,"
+	default:
+		return -1
+	}
+	for j := k + 1; j < c; j++ {
+		switch d.toks[j].low {
+		case "said", "says", "told", "saying", "according":
+			return -1
+		}
+	}
+	return k
+}
+
+func isNumber(t token) bool {
+	return t.kind == kWord && t.text[0] >= '0' && t.text[0] <= '9'
+}
+
+// isAdverb is a loose test for a manner adverb between source and verb.
+func isAdverb(t token) bool {
+	return t.kind == kWord && !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") &&
+		t.low != "only" && t.low != "early" && t.low != "family" && t.low != "july" && t.low != "italy"
+}
+
+// subjectPronouns end a source phrase when they stand right before it.
+var subjectPronouns = setOf("he", "she", "they", "we", "i", "it", "you")
