@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/copies"
-	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -246,38 +244,5 @@ func newCopiesShow(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	return cmd
-}
-
-func newEvalCopies(e *env) *cobra.Command {
-	var opt eval.CopiesOptions
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "copies",
-		Short: "Score copy detection on copies made from real DUC 2006 articles",
-		Long: `Build a labelled set from DUC 2006 articles, with copies made the way the web
-makes them (verbatim plus a bio; a new headline and the text trimmed; wrapped
-in sign-up and share lines with a wire credit; lightly edited with a paragraph
-of commentary; two or three paragraphs quoted in another article), some
-arriving before their originals, among all other DUC articles; run the
-detector in arrival order and print pair precision and recall per kind and
-how often the original is named right. --split picks the half of the DUC
-topics (dev or test), --seed the draw.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			rep, err := eval.Copies(cmd.Context(), opt)
-			if err != nil {
-				return fmt.Errorf("eval copies: %w", err)
-			}
-			if asJSON {
-				return writeJSON(e.Out, rep)
-			}
-			return rep.Write(e.Out)
-		},
-	}
-	cmd.Flags().StringVar(&opt.Data, "data", filepath.Join("..", "shared", "data", "duc2006"), "the DUC 2006 directory (with duc2006.jsonl)")
-	cmd.Flags().StringVar(&opt.Split, "split", "dev", "dev or test: which half of the DUC topics")
-	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "the seed of the draw")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the full report as JSON")
 	return cmd
 }

@@ -4,13 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"github.com/parallax-news/parallax/internal/article"
-	"github.com/parallax-news/parallax/internal/clean"
-	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/ingest"
 )
 
@@ -43,54 +39,5 @@ the extraction as it is, for checking.`,
 		},
 	}
 	cmd.Flags().StringVar(&pageURL, "url", "", "the address the page came from (resolves relative links, names the source)")
-	return cmd
-}
-
-func newEval(e *env) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "eval",
-		Short: "Measure Parallax against labelled data",
-	}
-	cmd.AddCommand(newEvalExtraction(e), newEvalCopies(e), newEvalQuotes(e))
-	return cmd
-}
-
-func newEvalExtraction(e *env) *cobra.Command {
-	var dir string
-	var asJSON, noClean bool
-	cmd := &cobra.Command{
-		Use:   "extraction",
-		Short: "Score HTML extraction: shingle F1, snippet hit rates, title, byline and date accuracy",
-		Long: `Score main-text extraction and metadata against a directory laid out like
-../shared/data/extraction: readability-pages/*/{source.html, expected.html,
-expected-metadata.json} and trafilatura-eval/{evaldata.json, html/}.
-
-Text is scored by 4-gram word shingles (precision, recall, F1, mean over
-pages); snippets by the share of "with" snippets found and "without" snippets
-kept out; metadata by title, byline and date accuracy. By default the text is
-cleaned as ingest cleans it; --no-clean scores the raw extraction.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if _, err := os.Stat(dir); err != nil {
-				return fmt.Errorf("eval extraction: %w (give --data DIR)", err)
-			}
-			opt := eval.ExtractionOptions{}
-			if !noClean {
-				c := clean.New(clean.DefaultOptions())
-				opt.Clean = func(a *article.Article) { c.Clean(a) }
-			}
-			rep, err := eval.Extraction(cmd.Context(), dir, opt)
-			if err != nil {
-				return fmt.Errorf("eval extraction: %w", err)
-			}
-			if asJSON {
-				return writeJSON(e.Out, rep)
-			}
-			return rep.Write(e.Out)
-		},
-	}
-	cmd.Flags().StringVar(&dir, "data", filepath.Join("..", "shared", "data", "extraction"), "the extraction data directory")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the full report as JSON")
-	cmd.Flags().BoolVar(&noClean, "no-clean", false, "score the extraction without cleaning")
 	return cmd
 }

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
-	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/quote"
 )
@@ -48,32 +46,4 @@ role or a group. Nothing is stored.`,
 			return quote.WriteJSONL(e.Out, text, quote.Extract(text, quote.Options{}))
 		},
 	}
-}
-
-func newEvalQuotes(e *env) *cobra.Command {
-	var opt eval.QuotesOptions
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "quotes",
-		Short: "Score attribution extraction against PolNeAR: source, cue and content spans, speakers",
-		Long: `Score attribution extraction against PolNeAR standoff annotations (one
-annotation file per article, the first by name): for each of source, cue and
-content, exact-match and overlap precision, recall and F1, plus speaker
-resolution accuracy where the gold source names someone.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			rep, err := eval.Quotes(cmd.Context(), opt)
-			if err != nil {
-				return fmt.Errorf("eval quotes: %w", err)
-			}
-			if asJSON {
-				return rep.WriteJSON(e.Out)
-			}
-			return rep.Write(e.Out)
-		},
-	}
-	cmd.Flags().StringVar(&opt.Data, "data", filepath.Join("..", "shared", "data", "polnear"), "the PolNeAR directory (with train/ and dev/)")
-	cmd.Flags().StringVar(&opt.Split, "split", "dev", "train or dev")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the full report as JSON")
-	return cmd
 }

@@ -1,0 +1,277 @@
+package cluster
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// StateVersion is the version of State this package writes and reads.
+const StateVersion = 1
+
+// State is everything a Clusterer holds, as plain data, so that a store can
+// persist it and Restore can resume exactly where it stopped: restoring and
+// assigning the rest of a stream gives the same assignments as one
+// uninterrupted run.
+//
+// Events and Stories hold only the clusters in memory. Evicted clusters are
+// final: the store keeps their rows (from Assignment.Evicted and Event /
+// Story), and Aliases here hold only merges whose survivor is in memory.
+type State struct {
+	Version int     `json:"version"`
+	Options Options `json:"options"`
+	// Seq counts arrivals; Docs the articles that voted (for IDF).
+	Seq       int64     `json:"seq"`
+	Docs      int64     `json:"docs"`
+	NextEvent int64     `json:"next_event"`
+	NextStory int64     `json:"next_story"`
+	Watermark time.Time `json:"watermark,omitzero"`
+	// SinceSweep counts arrivals since the last eviction sweep.
+	SinceSweep int `json:"since_sweep"`
+	// Terms is the vocabulary in id order: stems, and entities marked with
+	// a leading \x01, with their document frequencies.
+	Terms   []TermState  `json:"terms"`
+	Events  []EventState `json:"events"`
+	Stories []StoryState `json:"stories"`
+	Aliases []Merge      `json:"aliases"`
+}
+
+// TermState is one vocabulary entry.
+type TermState struct {
+	Key     string `json:"key"`
+	Surface string `json:"surface"`
+	DF      int32  `json:"df"`
+}
+
+// Weight is one entry of a centroid.
+type Weight struct {
+	Term int32   `json:"t"`
+	W    float64 `json:"w"`
+}
+
+// ClusterState is what events and stories share.
+type ClusterState struct {
+	ID       string   `json:"id"`
+	N        int64    `json:"n"`
+	Terms    []Weight `json:"terms"`
+	Entities []Weight `json:"entities"`
+	// Norms are the centroids' cached IDF-weighted squared norms and the
+	// article counts they were computed at (terms, then entities), kept
+	// so that a restored run computes bit for bit the same similarities.
+	Norms  [2]NormState `json:"norms"`
+	Voters int          `json:"voters"`
+	// Indexed are the keys posted in the inverted index, as the live run
+	// chose them (they depend on the IDF of the moment they were chosen).
+	Indexed []int32   `json:"indexed"`
+	First   time.Time `json:"first,omitzero"`
+	Last    time.Time `json:"last,omitzero"`
+	LastSeq int64     `json:"last_seq"`
+}
+
+// NormState is a cached squared norm and the article count it was
+// computed at (-1: stale).
+type NormState struct {
+	Norm2 float64 `json:"n2"`
+	At    int64   `json:"at"`
+}
+
+// EventState is one event in memory.
+type EventState struct {
+	ClusterState
+	StoryID  string   `json:"story_id"`
+	Articles []string `json:"articles"`
+	// Days and Years are the mentioned days (since 1970) and years, each
+	// with its count, in ascending order.
+	Days  [][2]int32 `json:"days,omitempty"`
+	Years [][2]int32 `json:"years,omitempty"`
+}
+
+// StoryState is one story in memory.
+type StoryState struct {
+	ClusterState
+	// Events are its events in memory, oldest first.
+	Events []string `json:"events"`
+	Count  int      `json:"count"`
+	Size   int      `json:"size"`
+	// Compact is set while the story is quiet and cut down (see doc.go).
+	Compact bool `json:"compact,omitempty"`
+}
+
+func exportCluster(cl *cluster) ClusterState {
+	w := func(m map[int32]float64) []Weight {
+		out := make([]Weight, 0, len(m))
+		for _, id := range sortedKeys(m) {
+			out = append(out, Weight{Term: id, W: m[id]})
+		}
+		return out
+	}
+	return ClusterState{
+		ID: cl.id, N: cl.n, Terms: w(cl.terms.w), Entities: w(cl.ents.w), Voters: cl.voters, Indexed: slices.Clone(cl.indexed),
+		Norms: [2]NormState{{cl.terms.norm2, cl.terms.normAt}, {cl.ents.norm2, cl.ents.normAt}},
+		First: cl.first, Last: cl.last, LastSeq: cl.lastSeq,
+	}
+}
+
+func counts(m map[int32]int) [][2]int32 {
+	var out [][2]int32
+	for _, k := range sortedKeys(m) {
+		out = append(out, [2]int32{k, int32(m[k])})
+	}
+	return out
+}
+
+// Export returns c's state. The state shares nothing with c.
+func (c *Clusterer) Export() State {
+	s := State{
+		Version: StateVersion, Options: c.opt, Seq: c.seq, Docs: c.docs,
+		NextEvent: c.nextEvent, NextStory: c.nextStory, Watermark: c.watermark, SinceSweep: c.sinceSweep,
+		Terms: make([]TermState, len(c.vocab)),
+	}
+	for i, t := range c.vocab {
+		s.Terms[i] = TermState{Key: t.key, Surface: t.surface, DF: t.df}
+	}
+	for _, st := range c.storyList {
+		ss := StoryState{ClusterState: exportCluster(&st.cluster), Count: st.count, Size: st.size, Compact: st.compact}
+		for _, ev := range st.events {
+			ss.Events = append(ss.Events, ev.id)
+		}
+		s.Stories = append(s.Stories, ss)
+	}
+	for _, ev := range c.eventList {
+		s.Events = append(s.Events, EventState{
+			ClusterState: exportCluster(&ev.cluster), StoryID: ev.story.id,
+			Articles: slices.Clone(ev.articles), Days: counts(ev.days), Years: counts(ev.years),
+		})
+	}
+	for _, from := range sortedKeys(c.aliases) {
+		s.Aliases = append(s.Aliases, Merge{Kind: kindOf(from), From: from, To: c.aliases[from]})
+	}
+	return s
+}
+
+func kindOf(id string) string {
+	if len(id) >= len(StoryPrefix) && id[:len(StoryPrefix)] == StoryPrefix {
+		return "story"
+	}
+	return "event"
+}
+
+// ErrState is wrapped by Restore's errors.
+var ErrState = errors.New("invalid cluster state")
+
+// Restore returns a Clusterer that resumes from s.
+func Restore(s State) (*Clusterer, error) {
+	if s.Version != StateVersion {
+		return nil, fmt.Errorf("restore: %w: version %d, want %d", ErrState, s.Version, StateVersion)
+	}
+	c, err := New(s.Options)
+	if err != nil {
+		return nil, fmt.Errorf("restore: %w", err)
+	}
+	c.seq, c.docs, c.nextEvent, c.nextStory, c.watermark, c.sinceSweep = s.Seq, s.Docs, s.NextEvent, s.NextStory, s.Watermark, s.SinceSweep
+	c.vocab = make([]term, len(s.Terms))
+	for i, t := range s.Terms {
+		if _, dup := c.ids[t.Key]; dup {
+			return nil, fmt.Errorf("restore: %w: term %q twice", ErrState, t.Key)
+		}
+		c.vocab[i] = term{key: t.Key, surface: t.Surface, df: t.DF}
+		c.ids[t.Key] = int32(i)
+	}
+	restore := func(cs ClusterState) (cluster, error) {
+		cl := cluster{n: cs.N, id: cs.ID, indexed: slices.Clone(cs.Indexed), terms: newCentroid(), ents: newCentroid(), voters: cs.Voters, first: cs.First, last: cs.Last, lastSeq: cs.LastSeq, alive: true}
+		for _, w := range cs.Terms {
+			if w.Term < 0 || int(w.Term) >= len(c.vocab) {
+				return cl, fmt.Errorf("%w: %s has term %d outside the vocabulary", ErrState, cs.ID, w.Term)
+			}
+			cl.terms.w[w.Term] = w.W
+		}
+		for _, w := range cs.Entities {
+			if w.Term < 0 || int(w.Term) >= len(c.vocab) {
+				return cl, fmt.Errorf("%w: %s has entity %d outside the vocabulary", ErrState, cs.ID, w.Term)
+			}
+			cl.ents.w[w.Term] = w.W
+		}
+		cl.terms.norm2, cl.terms.normAt = cs.Norms[0].Norm2, cs.Norms[0].At
+		cl.ents.norm2, cl.ents.normAt = cs.Norms[1].Norm2, cs.Norms[1].At
+		return cl, nil
+	}
+	for _, ss := range s.Stories {
+		cl, err := restore(ss.ClusterState)
+		if err != nil {
+			return nil, fmt.Errorf("restore: %w", err)
+		}
+		st := &story{cluster: cl, count: ss.Count, size: ss.Size, compact: ss.Compact}
+		c.stories[st.id] = st
+		c.storyList = append(c.storyList, st)
+	}
+	for _, es := range s.Events {
+		cl, err := restore(es.ClusterState)
+		if err != nil {
+			return nil, fmt.Errorf("restore: %w", err)
+		}
+		st := c.stories[es.StoryID]
+		if st == nil {
+			return nil, fmt.Errorf("restore: %w: event %s in unknown story %s", ErrState, es.ID, es.StoryID)
+		}
+		ev := &event{cluster: cl, story: st, articles: slices.Clone(es.Articles), days: make(map[int32]int), years: make(map[int32]int)}
+		for _, d := range es.Days {
+			ev.days[d[0]] = int(d[1])
+		}
+		for _, y := range es.Years {
+			ev.years[y[0]] = int(y[1])
+		}
+		for _, a := range ev.articles {
+			c.articleOf[a] = ev
+		}
+		c.events[ev.id] = ev
+		c.eventList = append(c.eventList, ev)
+	}
+	slices.SortFunc(c.eventList, func(a, b *event) int { return cmp.Compare(a.n, b.n) })
+	slices.SortFunc(c.storyList, func(a, b *story) int { return cmp.Compare(a.n, b.n) })
+	for _, ss := range s.Stories {
+		st := c.stories[ss.ID]
+		for _, id := range ss.Events {
+			ev := c.events[id]
+			if ev == nil {
+				return nil, fmt.Errorf("restore: %w: story %s lists unknown event %s", ErrState, ss.ID, id)
+			}
+			st.events = append(st.events, ev)
+		}
+	}
+	// Postings are rebuilt from the keys the live run posted, in creation
+	// order; candidates are sorted by score and age before use, so the
+	// order within a posting list does not change results.
+	for _, ev := range c.eventList {
+		if !validKeys(ev.indexed, len(c.vocab)) {
+			return nil, fmt.Errorf("restore: %w: event %s indexes a term outside the vocabulary", ErrState, ev.id)
+		}
+		keys := ev.indexed
+		ev.indexed = nil
+		reindex(c.eventIndex, ev, keys)
+	}
+	for _, st := range c.storyList {
+		if !validKeys(st.indexed, len(c.vocab)) {
+			return nil, fmt.Errorf("restore: %w: story %s indexes a term outside the vocabulary", ErrState, st.id)
+		}
+		keys := st.indexed
+		st.indexed = nil
+		reindex(c.storyIndex, st, keys)
+	}
+	for _, a := range s.Aliases {
+		c.aliases[a.From] = a.To
+	}
+	return c, nil
+}
+
+// validKeys reports whether keys are sorted, distinct and within the
+// vocabulary, as reindex needs them.
+func validKeys(keys []int32, n int) bool {
+	for i, k := range keys {
+		if k < 0 || int(k) >= n || i > 0 && keys[i-1] >= k {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,438 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/cluster"
+)
+
+// Clustering evaluation.
+//
+// The gold file is JSON lines with the fields id, title, text, published and
+// source, and the label field named by ClusterOptions.Label. A label may be
+// a string or a list of strings (DUC 2006 puts nine documents in two
+// clusters); we score against the first, which keeps B-cubed's one gold
+// cluster per document and costs a system at most those nine documents.
+// Published times are read in the layouts the development files use (ISO,
+// US month/day/year, and DUC's few year-day-month slips).
+//
+// "story" labels are scored against the clusterer's stories and any other
+// label (ECB+'s "event") against its events. Scores are document-weighted
+// B-cubed precision, recall and F1 (Bagga and Baldwin; Amigó et al. 2009)
+// and pairwise precision, recall and F1, after following merges: a
+// document counts in the cluster its event ended in.
+//
+// Figures on the development sets with cluster.DefaultOptions (B-cubed F1;
+// file order, then the mean ± sd over file order and 5 shuffles, seed 1):
+//
+//	ECB+ dev, label event (462 articles, 40 events, no dates):
+//	  online   0.867 file order, 0.888 ± 0.021 (P 0.884, R 0.892, pairwise F1 0.856)
+//	  baseline 0.877 at its best threshold (0.20), tuned on this same set
+//	DUC 2006, label story (1,250 articles, 50 stories):
+//	  online   0.839 file order, 0.825 ± 0.011 (P 0.893, R 0.766, pairwise F1 0.778)
+//	  baseline 0.850 at its best threshold (0.10), tuned on this same set
+//
+// Neither reaches the issue's 0.92 target yet: on ECB+ the misses are
+// topics whose two events share their people (a coach fired, then hired
+// again; two clubs' offers to one player in the same week), on DUC the
+// precision loss is related topics merging (three global-warming topics,
+// three Russia topics) and the recall loss is fragments of broad topics
+// that never meet the story centroid. Canonical entities (the entity
+// stage) are the next lever for events; for stories, entities from
+// capitalised spans hurt (B-cubed F1 0.775 with a 0.2 entity weight against
+// 0.810 without, at threshold 0.15), so stories are text-only by default.
+//
+// File order is harder than a shuffle on ECB+ because the file groups each
+// topic's two look-alike events together. Robustness of the tuned
+// thresholds, tuning on one half of the topics and testing on the other
+// (mean of file order and 3 shuffles): events, tuned on odd topics (0.25)
+// 0.889 on even (best there 0.898); tuned on even (0.20) 0.891 on odd (best
+// 0.896). Stories, tuned on odd (0.17) 0.820 on even (best 0.841); tuned on
+// even (0.15) 0.889 on odd (best 0.890). The landscape is flat within a sd
+// around the chosen defaults, and the same-shape held-out sets should land
+// within about 0.01 of the development figures.
+//
+// The sweeps behind these figures: go test ./internal/eval -run
+// 'TestClusterTune|TestClusterBaselineSweep|TestClusterGrid' -cluster.tune -v
+// (TestClusterGrid reads CLUSTER_GRID, a JSON list of partial options, and
+// CLUSTER_HALF=odd|even).
+
+// ClusterOptions configures the clustering evaluation.
+type ClusterOptions struct {
+	// Gold is the JSON-lines file; Label the field holding the gold cluster.
+	Gold  string
+	Label string
+	// Shuffle is how many random arrival orders to run besides file order,
+	// drawn from Seed.
+	Shuffle int
+	Seed    uint64
+	// Params are the clustering parameters.
+	Params cluster.Options
+}
+
+// GoldDoc is one article of a gold file.
+type GoldDoc struct {
+	ID        string
+	Title     string
+	Text      string
+	Source    string
+	Published time.Time
+	// Label is the gold cluster (the first where the file gives several);
+	// Labels are all of them.
+	Label  string
+	Labels []string
+	// Topic is the file's "topic" field, if any (ECB+ groups two events in
+	// a topic); empty otherwise.
+	Topic string
+}
+
+// ClusterScore is B-cubed and pairwise precision, recall and F1 of one
+// clustering against the gold labels.
+type ClusterScore struct {
+	BCubedP  float64 `json:"bcubed_precision"`
+	BCubedR  float64 `json:"bcubed_recall"`
+	BCubedF1 float64 `json:"bcubed_f1"`
+	PairP    float64 `json:"pairwise_precision"`
+	PairR    float64 `json:"pairwise_recall"`
+	PairF1   float64 `json:"pairwise_f1"`
+	// Clusters is how many clusters the system made.
+	Clusters int `json:"clusters"`
+}
+
+// ClusterReport holds the figures of a clustering evaluation.
+type ClusterReport struct {
+	Gold  string `json:"gold"`
+	Label string `json:"label"`
+	// Level is what was scored: "event" or "story".
+	Level        string `json:"level"`
+	Docs         int    `json:"docs"`
+	GoldClusters int    `json:"gold_clusters"`
+	// FileOrder is the score with articles in file order.
+	FileOrder ClusterScore `json:"file_order"`
+	// Shuffles has one score per random order; Mean and SD summarise
+	// FileOrder and Shuffles together.
+	Shuffles []ClusterScore `json:"shuffles,omitempty"`
+	Mean     ClusterScore   `json:"mean"`
+	SD       ClusterScore   `json:"sd"`
+	// PerSecond is articles assigned per second, over all runs.
+	PerSecond float64       `json:"articles_per_second"`
+	Elapsed   time.Duration `json:"elapsed_ns"`
+}
+
+// ReadGold reads a JSON-lines gold file, keeping the label field named.
+func ReadGold(ctx context.Context, path, label string) ([]GoldDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read gold: %w", err)
+	}
+	defer f.Close()
+	docs, err := readGold(ctx, f, label)
+	if err != nil {
+		return nil, fmt.Errorf("read gold %s: %w", path, err)
+	}
+	return docs, nil
+}
+
+// ErrNoLabel is returned when a gold record lacks the label field.
+var ErrNoLabel = errors.New("record has no label")
+
+func readGold(ctx context.Context, r io.Reader, label string) ([]GoldDoc, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	var docs []GoldDoc
+	line := 0
+	for sc.Scan() {
+		line++
+		if line%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		var rec map[string]json.RawMessage
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		var d GoldDoc
+		str := func(k string) string {
+			var s string
+			if raw, ok := rec[k]; ok {
+				if json.Unmarshal(raw, &s) != nil {
+					s = strings.Trim(string(raw), `"`)
+				}
+			}
+			return s
+		}
+		d.ID, d.Title, d.Text, d.Source, d.Topic = str("id"), str("title"), str("text"), str("source"), str("topic")
+		if d.ID == "" {
+			d.ID = fmt.Sprintf("line-%d", line)
+		}
+		if p := str("published"); p != "" {
+			d.Published, _ = ParseGoldTime(p)
+		}
+		raw, ok := rec[label]
+		if !ok {
+			return nil, fmt.Errorf("line %d: %w %q", line, ErrNoLabel, label)
+		}
+		var one string
+		if json.Unmarshal(raw, &one) == nil {
+			d.Labels = []string{one}
+		} else if err := json.Unmarshal(raw, &d.Labels); err != nil || len(d.Labels) == 0 {
+			return nil, fmt.Errorf("line %d: label %q is neither a string nor a list of strings", line, label)
+		}
+		d.Label = d.Labels[0]
+		if d.Label == "" {
+			return nil, fmt.Errorf("line %d: %w %q (empty)", line, ErrNoLabel, label)
+		}
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// goldLayouts are the time layouts gold files use. DUC 2006 mixes ISO
+// dates with US ones and a few year-day-month slips, which the last layout
+// catches (time.Parse rejects a month above 12, so the order is safe).
+var goldLayouts = []string{
+	time.RFC3339, "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02",
+	"01/02/2006 15:04:05", "01/02/2006 15:04", "01/02/2006", "2006-02-01 15:04:05", "2006-02-01 15:04",
+}
+
+// ParseGoldTime parses a published time as the gold files write it.
+func ParseGoldTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range goldLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("parse time %q: no known layout", s)
+}
+
+// Level returns what a label is scored against: "story" for the label
+// "story", "event" otherwise.
+func Level(label string) string {
+	if label == "story" {
+		return "story"
+	}
+	return "event"
+}
+
+// RunClusterer assigns docs in the given order (indices into docs) and
+// returns each document's predicted cluster at the level, indexed like
+// docs, after following merges.
+func RunClusterer(docs []GoldDoc, order []int, opt cluster.Options, level string) ([]string, error) {
+	c, err := cluster.New(opt)
+	if err != nil {
+		return nil, err
+	}
+	raw := make([]string, len(docs))
+	for _, i := range order {
+		d := docs[i]
+		a := c.Assign(cluster.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Published: d.Published})
+		raw[i] = a.EventID
+		if level == "story" {
+			raw[i] = a.StoryID
+		}
+	}
+	// A document's event may have been merged after it was assigned, and
+	// an event's story may have moved since: look again at the end.
+	pred := make([]string, len(docs))
+	for i, id := range raw {
+		pred[i] = c.Resolve(id)
+		ev, ok := c.Event(c.EventOf(docs[i].ID))
+		if !ok {
+			continue // evicted: its last assignment stands, resolved
+		}
+		pred[i] = ev.ID
+		if level == "story" {
+			pred[i] = ev.StoryID
+		}
+	}
+	return pred, nil
+}
+
+// ScoreClusters scores predicted against gold cluster labels, indexed alike.
+func ScoreClusters(pred, gold []string) ClusterScore {
+	var s ClusterScore
+	n := len(gold)
+	if n == 0 || len(pred) != n {
+		return s
+	}
+	predSize := make(map[string]int)
+	goldSize := make(map[string]int)
+	type cell struct{ p, g string }
+	both := make(map[cell]int)
+	for i := range n {
+		predSize[pred[i]]++
+		goldSize[gold[i]]++
+		both[cell{pred[i], gold[i]}]++
+	}
+	for i := range n {
+		k := float64(both[cell{pred[i], gold[i]}])
+		s.BCubedP += k / float64(predSize[pred[i]])
+		s.BCubedR += k / float64(goldSize[gold[i]])
+	}
+	s.BCubedP /= float64(n)
+	s.BCubedR /= float64(n)
+	s.BCubedF1 = f1(s.BCubedP, s.BCubedR)
+	pairs := func(k int) float64 { return float64(k) * float64(k-1) / 2 }
+	var tp, pp, gp float64
+	for _, k := range both {
+		tp += pairs(k)
+	}
+	for _, k := range predSize {
+		pp += pairs(k)
+	}
+	for _, k := range goldSize {
+		gp += pairs(k)
+	}
+	if pp > 0 {
+		s.PairP = tp / pp
+	} else {
+		s.PairP = 1 // no pair claimed, none wrong
+	}
+	if gp > 0 {
+		s.PairR = tp / gp
+	} else {
+		s.PairR = 1
+	}
+	s.PairF1 = f1(s.PairP, s.PairR)
+	s.Clusters = len(predSize)
+	return s
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// Cluster runs the clustering evaluation: the gold file in file order, then
+// Shuffle random orders.
+func Cluster(ctx context.Context, opt ClusterOptions) (*ClusterReport, error) {
+	start := time.Now()
+	docs, err := ReadGold(ctx, opt.Gold, opt.Label)
+	if err != nil {
+		return nil, err
+	}
+	level := Level(opt.Label)
+	gold := make([]string, len(docs))
+	for i, d := range docs {
+		gold[i] = d.Label
+	}
+	rep := &ClusterReport{Gold: opt.Gold, Label: opt.Label, Level: level, Docs: len(docs), GoldClusters: countDistinct(gold)}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	var assignTime time.Duration
+	run := func(order []int) (ClusterScore, error) {
+		t := time.Now()
+		pred, err := RunClusterer(docs, order, opt.Params, level)
+		assignTime += time.Since(t)
+		if err != nil {
+			return ClusterScore{}, fmt.Errorf("cluster: %w", err)
+		}
+		return ScoreClusters(pred, gold), nil
+	}
+	if rep.FileOrder, err = run(order); err != nil {
+		return nil, err
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5851f42d4c957f2d))
+	for range opt.Shuffle {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		o := slices.Clone(order)
+		rng.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
+		s, err := run(o)
+		if err != nil {
+			return nil, err
+		}
+		rep.Shuffles = append(rep.Shuffles, s)
+	}
+	rep.Mean, rep.SD = meanSD(append([]ClusterScore{rep.FileOrder}, rep.Shuffles...))
+	if assignTime > 0 {
+		rep.PerSecond = float64(len(docs)*(1+opt.Shuffle)) / assignTime.Seconds()
+	}
+	rep.Elapsed = time.Since(start)
+	return rep, nil
+}
+
+func countDistinct(xs []string) int {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return len(m)
+}
+
+// meanSD returns the mean and the sample standard deviation of each figure.
+func meanSD(ss []ClusterScore) (mean, sd ClusterScore) {
+	get := func(s *ClusterScore) []*float64 {
+		return []*float64{&s.BCubedP, &s.BCubedR, &s.BCubedF1, &s.PairP, &s.PairR, &s.PairF1}
+	}
+	n := float64(len(ss))
+	if n == 0 {
+		return
+	}
+	mf, sf := get(&mean), get(&sd)
+	var clusters float64
+	for _, s := range ss {
+		for k, p := range get(&s) {
+			*mf[k] += *p / n
+		}
+		clusters += float64(s.Clusters) / n
+	}
+	mean.Clusters = int(math.Round(clusters))
+	if len(ss) < 2 {
+		return
+	}
+	for _, s := range ss {
+		for k, p := range get(&s) {
+			d := *p - *mf[k]
+			*sf[k] += d * d / (n - 1)
+		}
+	}
+	for _, p := range sf {
+		*p = math.Sqrt(*p)
+	}
+	return
+}
+
+// Write prints the report as a table.
+func (r *ClusterReport) Write(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "gold\t%s (label %s, scored as %s)\n", r.Gold, r.Label, r.Level)
+	fmt.Fprintf(tw, "articles\t%d in %d gold clusters\n", r.Docs, r.GoldClusters)
+	fmt.Fprintln(tw, "\tB3 P\tB3 R\tB3 F1\tpair P\tpair R\tpair F1\tclusters")
+	row := func(name string, s ClusterScore) {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\n", name, s.BCubedP, s.BCubedR, s.BCubedF1, s.PairP, s.PairR, s.PairF1, s.Clusters)
+	}
+	row("file order", r.FileOrder)
+	if len(r.Shuffles) > 0 {
+		row(fmt.Sprintf("mean of %d", len(r.Shuffles)+1), r.Mean)
+		fmt.Fprintf(tw, "sd\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", r.SD.BCubedP, r.SD.BCubedR, r.SD.BCubedF1, r.SD.PairP, r.SD.PairR, r.SD.PairF1)
+	}
+	fmt.Fprintf(tw, "speed\t%.0f articles/s\n", r.PerSecond)
+	return tw.Flush()
+}
