@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -50,10 +51,7 @@ cleaned as ingest cleans it; --no-clean scores the raw extraction.`,
 			if err != nil {
 				return fmt.Errorf("eval extraction: %w", err)
 			}
-			if asJSON {
-				return writeJSON(e.Out, rep)
-			}
-			return rep.Write(e.Out)
+			return e.report(rep, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&dir, "data", filepath.Join("..", "shared", "data", "extraction"), "the extraction data directory")
@@ -82,10 +80,7 @@ topics (dev or test), --seed the draw.`,
 			if err != nil {
 				return fmt.Errorf("eval copies: %w", err)
 			}
-			if asJSON {
-				return writeJSON(e.Out, rep)
-			}
-			return rep.Write(e.Out)
+			return e.report(rep, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&opt.Data, "data", filepath.Join("..", "shared", "data", "duc2006"), "the DUC 2006 directory (with duc2006.jsonl)")
@@ -111,10 +106,7 @@ resolution accuracy where the gold source names someone.`,
 			if err != nil {
 				return fmt.Errorf("eval quotes: %w", err)
 			}
-			if asJSON {
-				return rep.WriteJSON(e.Out)
-			}
-			return rep.Write(e.Out)
+			return e.report(rep, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&opt.Data, "data", filepath.Join("..", "shared", "data", "polnear"), "the PolNeAR directory (with train/ and dev/)")
@@ -144,10 +136,7 @@ the story level; any other label scores events.`,
 			if err != nil {
 				return fmt.Errorf("eval cluster: %w", err)
 			}
-			if asJSON {
-				return writeJSON(e.Out, rep)
-			}
-			return rep.Write(e.Out)
+			return e.report(rep, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&opt.Gold, "gold", "", "the labelled JSON-lines file")
@@ -156,4 +145,12 @@ the story level; any other label scores events.`,
 	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "the seed of the shuffles")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the full report as JSON")
 	return cmd
+}
+
+// report prints an evaluation report: as a table, or as JSON.
+func (e *env) report(rep interface{ Write(io.Writer) error }, asJSON bool) error {
+	if asJSON {
+		return writeJSON(e.Out, rep)
+	}
+	return rep.Write(e.Out)
 }
