@@ -251,7 +251,7 @@ func (d *doc) sentence(s sentence, out []found) []found {
 
 // scare reports (from a table built once) whether quotation q marks a term rather than a statement:
 // at most four words with no inner punctuation, used as part of a noun
-// phrase (a determiner before it, or a capitalised name right after it).
+// phrase (a determiner before it, or a name right after it).
 func (d *doc) scare(q int) bool { return d.scares[q] }
 
 func (d *doc) isScare(q int) bool {
@@ -283,11 +283,33 @@ func (d *doc) isScare(q int) bool {
 	if r.close+1 < len(d.toks) {
 		n := d.toks[r.close+1]
 		if n.cap && !n.nl && n.kind == kWord && !personPronouns[n.low] {
-			_, isCue := cueWords[n.low]
-			return !isCue
+			if _, isCue := cueWords[n.low]; isCue {
+				return false
+			}
+			// A name follows: the term is a title put in doubt ("“interim
+			// president” Juan Guaido"). A lone capitalised word after a
+			// quoted adjective is more often a nationality in reported
+			// speech (“unacceptable” Russian meddling): the speaker's word.
+			if titleWords[d.toks[r.close-1].low] {
+				return true
+			}
+			if r.close+2 < len(d.toks) {
+				m := d.toks[r.close+2]
+				return m.cap && !m.nl && m.kind == kWord
+			}
 		}
 	}
 	return false
+}
+
+// doubtedTitle reports whether quotation q is a title followed by a name
+// (“interim president” Juan Guaido): the outlet's doubt, wherever it stands.
+func (d *doc) doubtedTitle(q region) bool {
+	if q.close+1 >= len(d.toks) || !titleWords[d.toks[q.close-1].low] {
+		return false
+	}
+	n := d.toks[q.close+1]
+	return n.cap && !n.nl && n.kind == kWord
 }
 
 // attachQuotes joins a quotation that follows an attribution in the same
@@ -304,6 +326,12 @@ func (d *doc) attachQuotes(fs []found) []found {
 	}
 	for qi, q := range d.regions {
 		if d.scare(qi) {
+			// Inside reported speech a quoted phrase is the speaker's own
+			// words (Pompeo said the US sought a “better relationship”),
+			// unless it is a title put in doubt before a name.
+			if covered(q) >= 0 && !d.doubtedTitle(q) {
+				continue
+			}
 			fs = append(fs, found{a: Attribution{Content: d.span(q.open, q.close+1), Scare: true}, cs: q.open, ce: q.close + 1})
 			continue
 		}

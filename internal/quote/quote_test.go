@@ -66,6 +66,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"Sam Ives", "said", "that he would resign", false, false, "Sam Ives"}}},
 		{"scare", "The council backed “interim mayor” Rob Hale in the vote.",
 			[]want{{"", "", "“interim mayor”", false, true, ""}}},
+		{"scare before a surname", "The council backed “interim mayor” Hale in the vote.",
+			[]want{{"", "", "“interim mayor”", false, true, ""}}},
 		{"nested", "Ms. Kay Dorn said he told her that the plan was “dead.”",
 			[]want{
 				{"Ms. Kay Dorn", "said", "he told her that the plan was “dead.”", true, false, "Kay Dorn"},
@@ -226,6 +228,16 @@ func TestSeeds(t *testing.T) {
 			}
 		}
 		t.Error("“interim president” not found")
+	})
+	t.Run("the speakers' own words are not scare quotes", func(t *testing.T) {
+		for _, d := range docs {
+			rs := []rune(d.text)
+			for _, a := range d.as {
+				if got := sub(rs, a.Content); a.Scare && got != "“interim president”" {
+					t.Errorf("%s is marked as a scare quote; it is a speaker's word in reported speech", got)
+				}
+			}
+		}
 	})
 	_ = all
 }
