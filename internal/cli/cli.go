@@ -143,6 +143,9 @@ Start with:  parallax demo`,
 		newEval(e),
 		newBench(e),
 		newCopies(e),
+		newEvents(e),
+		newStories(e),
+		newStory(e),
 		newQuotes(e),
 	)
 	return root

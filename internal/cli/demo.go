@@ -65,6 +65,7 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 	// text, which names no outlet, gets the outlet the answer key gives.
 	sum := &pipeline.Summary{Removed: map[string]int{}}
 	popt := pipeline.DefaultOptions()
+	popt.Events = true
 	popt.Logger = e.log
 	var wires []string
 	for _, o := range truth.Outlets {
@@ -109,6 +110,9 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 	}
 	fmt.Fprintf(e.Out, "%s: %d groups of full copies; %d articles are %d independent voices\n", s.bold("Copies"), len(groups), stats.Articles, stats.Voices)
 	e.printCopyGroups(groups)
+	if err := e.demoStories(ctx, st); err != nil {
+		return err
+	}
 	if err := e.demoSearch(ctx, st); err != nil {
 		return err
 	}
@@ -119,8 +123,31 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 		db = "--db demo.db"
 		fmt.Fprintln(e.Out, "  (this store was temporary; keep one with: parallax demo --db demo.db)")
 	}
-	for _, c := range []string{"list", "search \"Ves Strait\"", "copies", "copies show ID", "export --format jsonl", "stats"} {
+	for _, c := range []string{"list", "search \"Ves Strait\"", "copies", "copies show ID", "stories", "story ID", "export --format jsonl", "stats"} {
 		fmt.Fprintf(e.Out, "  parallax %s %s\n", db, c)
+	}
+	return nil
+}
+
+// demoStories lists each story found with its events.
+func (e *env) demoStories(ctx context.Context, st store.Store) error {
+	s := e.styles()
+	stories, err := st.Stories(ctx, 0)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	events, err := st.Events(ctx, store.EventFilter{})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(e.Out, "%s: %d stories of %d events, found by clustering the articles as they arrived\n", s.bold("Stories"), len(stories), len(events))
+	for _, x := range stories {
+		v, err := storyOf(ctx, st, x.ID)
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		e.printStory(v, false)
+		fmt.Fprintln(e.Out)
 	}
 	return nil
 }

@@ -26,6 +26,7 @@ type ingestFlags struct {
 	maxSize string
 	workers int
 	repeat  int
+	events  bool
 }
 
 func newIngest(e *env) *cobra.Command {
@@ -53,6 +54,7 @@ everything else is stored. The exit status is 3 when anything was refused.`,
 	fl.StringVar(&f.maxSize, "max-size", "64MiB", "refuse files larger than this (e.g. 500KB, 64MiB, 1GiB)")
 	fl.IntVar(&f.workers, "workers", 0, "cleaning workers (0: one per CPU)")
 	fl.IntVar(&f.repeat, "repeat-threshold", 0, "a short line in this many articles of one source is its boilerplate (0: default)")
+	fl.BoolVar(&f.events, "events", false, "also group articles into events and stories (in progress; slower)")
 	return cmd
 }
 
@@ -88,6 +90,7 @@ func (e *env) runIngest(ctx context.Context, paths []string, f ingestFlags) erro
 func (e *env) ingestInto(ctx context.Context, st store.Store, paths []string, f ingestFlags, maxSize int64) (*pipeline.Summary, error) {
 	popt := pipeline.DefaultOptions()
 	popt.Workers = f.workers
+	popt.Events = f.events
 	popt.Logger = e.log
 	if f.repeat > 0 {
 		popt.Clean.RepeatThreshold = f.repeat

@@ -146,6 +146,9 @@ func newShow(e *env) *cobra.Command {
 			if err := rec.WithCopies(cmd.Context(), st, a); err != nil {
 				return err
 			}
+			if err := rec.WithClusters(cmd.Context(), st, a); err != nil {
+				return err
+			}
 			if asJSON {
 				return writeJSON(e.Out, rec)
 			}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -54,6 +55,11 @@ type Record struct {
 	Voice string `json:"voice"`
 	// CopyChanges says what a full copy changed against its original.
 	CopyChanges *CopyChanges `json:"copy_changes"`
+
+	// EventID and StoryID are the event and story clustering put the
+	// article in, or null when it has none yet.
+	EventID *string `json:"event_id"`
+	StoryID *string `json:"story_id"`
 }
 
 // CopyChanges are the paragraphs a copy added, removed and edited against
@@ -94,6 +100,20 @@ func (r *Record) WithCopies(ctx context.Context, st store.Store, a *article.Arti
 		return fmt.Errorf("original %s of %s: %w", cs.CopyOf, a.ID, err)
 	}
 	r.CopyChanges = DiffChanges(orig.Paragraphs, a.Paragraphs)
+	return nil
+}
+
+// WithClusters fills the record's event and story from the store; they
+// stay null for an article clustering has not reached.
+func (r *Record) WithClusters(ctx context.Context, st store.Store, a *article.Article) error {
+	ac, err := st.ArticleCluster(ctx, a.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cluster of %s: %w", a.ID, err)
+	}
+	r.EventID, r.StoryID = &ac.Event, &ac.Story
 	return nil
 }
 
@@ -177,6 +197,9 @@ func JSONL(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (in
 		if err := r.WithCopies(ctx, st, a); err != nil {
 			return err
 		}
+		if err := r.WithClusters(ctx, st, a); err != nil {
+			return err
+		}
 		if err := enc.Encode(r); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
@@ -187,7 +210,7 @@ func JSONL(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (in
 }
 
 // CSVHeader is the header row of the CSV export.
-var CSVHeader = []string{"id", "input_id", "source", "url", "title", "byline", "published", "lang", "words", "removed", "captions", "credits", "copy_of", "copy_kind", "copy_containment", "voice", "text"}
+var CSVHeader = []string{"id", "input_id", "source", "url", "title", "byline", "published", "lang", "words", "removed", "captions", "credits", "copy_of", "copy_kind", "copy_containment", "voice", "event_id", "story_id", "text"}
 
 // CSV writes the flat fields of every article matching f, one row each,
 // with a header row. Lists are joined with " | "; removed gives the count
@@ -203,6 +226,9 @@ func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int,
 		if err := r.WithCopies(ctx, st, a); err != nil {
 			return err
 		}
+		if err := r.WithClusters(ctx, st, a); err != nil {
+			return err
+		}
 		pub := ""
 		if r.Published != nil {
 			pub = *r.Published
@@ -210,6 +236,10 @@ func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int,
 		var copyOf, copyKind, containment string
 		if r.CopyOf != nil {
 			copyOf, copyKind, containment = *r.CopyOf, *r.CopyKind, strconv.FormatFloat(*r.CopyContainment, 'f', 3, 64)
+		}
+		var event, story string
+		if r.EventID != nil {
+			event, story = *r.EventID, *r.StoryID
 		}
 		var credits []string
 		for _, c := range a.Credits {
@@ -222,6 +252,7 @@ func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int,
 			strings.Join(a.Captions, " | "),
 			strings.Join(credits, " | "),
 			copyOf, copyKind, containment, r.Voice,
+			event, story,
 			r.Text,
 		}
 		if err := cw.Write(row); err != nil {

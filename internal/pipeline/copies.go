@@ -161,6 +161,16 @@ func (c *copyStage) add(ctx context.Context, a *article.Article, doc *copies.Doc
 	return nil
 }
 
+// fullCopyOf returns the original of a full copy as the detector now
+// sees it, else "".
+func (c *copyStage) fullCopyOf(id string) string {
+	st, err := c.det.Status(id)
+	if err != nil || st.Kind != copies.Full {
+		return ""
+	}
+	return st.CopyOf
+}
+
 // save stores the pending records in one transaction.
 func (c *copyStage) save(ctx context.Context) error {
 	if len(c.pending) == 0 {

@@ -35,6 +35,7 @@ func ingestDemo(t *testing.T) (store.Store, *demo.Truth, map[string]string) {
 	}
 	st := openStore(t)
 	opt := pipeline.DefaultOptions()
+	opt.Events = true
 	opt.IsWire = pipeline.WireSet(wires)
 	p := pipeline.New(st, opt)
 	for _, path := range paths {

@@ -1,6 +1,7 @@
 // Package store declares how Parallax keeps what it knows: articles with
-// their cleaned text and derived rows, full-text search over them, and the
-// per-source line counts that reveal boilerplate.
+// their cleaned text and derived rows, full-text search over them, the
+// per-source line counts that reveal boilerplate, copy decisions (Copies),
+// and the events and stories clustering found (Events).
 //
 // Implementations live in subpackages (store/sqlite, and store/postgres when
 // one machine is not enough); package storetest holds the conformance suite
@@ -83,6 +84,7 @@ type Store interface {
 	Stats(ctx context.Context) (Stats, error)
 
 	Copies
+	Events
 
 	// Close releases the store. Calls after Close fail.
 	Close() error

@@ -155,6 +155,49 @@ CREATE TABLE copy_changes (
 );
 CREATE INDEX copy_changes_grp ON copy_changes(grp);
 `,
+	// 3: clustering: events, stories, each article's place, the aliases
+	// merges left, and the clusterer's saved state.
+	`
+CREATE TABLE events (
+	id       TEXT PRIMARY KEY,
+	story    TEXT NOT NULL,
+	label    TEXT NOT NULL DEFAULT '',
+	first    INTEGER,                        -- UTC Unix nanoseconds, NULL when undated
+	last     INTEGER,
+	articles INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX events_story ON events(story);
+CREATE INDEX events_last  ON events(last);
+CREATE TABLE stories (
+	id       TEXT PRIMARY KEY,
+	label    TEXT NOT NULL DEFAULT '',
+	first    INTEGER,
+	last     INTEGER,
+	events   INTEGER NOT NULL DEFAULT 0,
+	articles INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX stories_last ON stories(last);
+CREATE TABLE article_clusters (
+	article TEXT PRIMARY KEY,                -- the article's ID
+	event   TEXT NOT NULL,
+	story   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX article_clusters_event ON article_clusters(event);
+CREATE INDEX article_clusters_story ON article_clusters(story);
+-- Aliases point straight at the current survivor: a merge of a survivor
+-- moves the aliases that named it, so a lookup is one step.
+CREATE TABLE cluster_aliases (
+	alias    TEXT PRIMARY KEY,
+	kind     TEXT NOT NULL,                  -- event or story
+	survivor TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX cluster_aliases_survivor ON cluster_aliases(survivor);
+CREATE TABLE cluster_state (
+	id    INTEGER PRIMARY KEY CHECK (id = 1),
+	state BLOB    NOT NULL,
+	saved INTEGER NOT NULL                   -- Unix nanoseconds
+);
+`,
 }
 
 // SchemaVersion returns the schema version this build writes and reads.

@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Lines", testLines},
 		{"Stats", testStats},
 		{"Copies", testCopies},
+		{"Clusters", testClusters},
 		{"Closed", testClosed},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,263 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/cluster"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// clusterStage assigns each newly stored article an event and a story, in
+// arrival order, in the writer goroutine after the copy stage, and saves
+// every decision.
+//
+// The clusterer lives in memory. On its first write a pipeline restores it
+// from the state the store saved at the end of the last run; a store that
+// holds articles but no state (one written before clustering existed)
+// is replayed in arrival order instead, and the replayed articles that
+// have no event get one.
+type clusterStage struct {
+	st    store.Store
+	opt   cluster.Options
+	c     *cluster.Clusterer
+	log   *slog.Logger
+	ready bool
+	// pending holds the records not yet saved: SaveClusters runs once per
+	// batch of stored articles, in one transaction.
+	pending []store.ClusterRecord
+	// unsaved counts the articles assigned since the state was last saved.
+	unsaved int
+	// touched lists the events and stories the pending records touched,
+	// once each: their rows are read from the clusterer once per batch, at
+	// save time, rather than once per article (a label ranks a centroid,
+	// and a busy event is touched by many articles of a batch). A cluster
+	// touched in a batch cannot leave memory before the batch is saved
+	// while Grace is at least a batch; with a smaller Grace, rows are read
+	// per article (eager).
+	touched []string
+	seen    map[string]bool
+	eager   bool
+}
+
+// stateEvery is how many assignments may go by between two saves of the
+// clusterer's state within one run.
+const stateEvery = 5000
+
+func newClusterStage(st store.Store, opt cluster.Options, log *slog.Logger) *clusterStage {
+	return &clusterStage{st: st, opt: opt, log: log, seen: map[string]bool{}, eager: opt.Grace < maxBatch}
+}
+
+// docOf is an article as the clusterer sees it; copyOf is the original
+// of a full copy, else "".
+func docOf(a *article.Article, copyOf string) cluster.Doc {
+	return cluster.Doc{ID: a.ID, Title: a.Title, Paragraphs: a.Paragraphs, Published: a.Published, CopyOf: copyOf}
+}
+
+// init restores the clusterer, or rebuilds it from the held articles that
+// arrived before seq before.
+func (c *clusterStage) init(ctx context.Context, before int64) error {
+	if c.ready {
+		return nil
+	}
+	blob, err := c.st.LoadClusterState(ctx)
+	if err != nil {
+		return fmt.Errorf("load cluster state: %w", err)
+	}
+	if blob != nil {
+		var s cluster.State
+		if err := json.Unmarshal(blob, &s); err != nil {
+			return fmt.Errorf("load cluster state: %w", err)
+		}
+		if c.c, err = cluster.Restore(s); err != nil {
+			return fmt.Errorf("load cluster state: %w", err)
+		}
+		c.ready = true
+		// A run that stopped before saving its state left assignments the
+		// state does not know: replay them, which reproduces them.
+		held, err := c.held(ctx, before)
+		if err != nil {
+			return err
+		}
+		if int64(held) <= s.Seq {
+			return nil
+		}
+		return c.replay(ctx, before, s.Seq)
+	}
+	if c.c, err = cluster.New(c.opt); err != nil {
+		return fmt.Errorf("new clusterer: %w", err)
+	}
+	c.ready = true
+	return c.replay(ctx, before, 0)
+}
+
+// held counts the articles that arrived before seq before (all, for 0).
+func (c *clusterStage) held(ctx context.Context, before int64) (int, error) {
+	all, err := c.st.Count(ctx, store.Filter{})
+	if err != nil {
+		return 0, fmt.Errorf("count held articles: %w", err)
+	}
+	if before <= 0 {
+		return all, nil
+	}
+	later, err := c.st.Count(ctx, store.Filter{AfterSeq: before - 1})
+	if err != nil {
+		return 0, fmt.Errorf("count held articles: %w", err)
+	}
+	return all - later, nil
+}
+
+// replay assigns the held articles that arrived before seq before, in
+// arrival order, after skipping the first skip (which the clusterer has
+// seen), and saves an event for those that have none.
+func (c *clusterStage) replay(ctx context.Context, before, skip int64) error {
+	n := 0
+	var seen int64
+	err := c.st.Each(ctx, store.Filter{}, func(a *article.Article) error {
+		if before > 0 && a.Seq >= before {
+			return errStop
+		}
+		if seen++; seen <= skip {
+			return nil
+		}
+		cs, err := c.st.CopyStatus(ctx, a.ID)
+		if err != nil {
+			return fmt.Errorf("replay clusters at %s: %w", a.ID, err)
+		}
+		asg := c.c.Assign(docOf(a, fullCopyOf(cs.Kind, cs.CopyOf)))
+		if _, err := c.st.ArticleCluster(ctx, a.ID); errors.Is(err, store.ErrNotFound) {
+			c.pending = append(c.pending, c.record(asg))
+		} else if err != nil {
+			return fmt.Errorf("replay clusters at %s: %w", a.ID, err)
+		}
+		// Saved every maxBatch arrivals, recorded or not, so that no
+		// touched cluster leaves memory before its row is read.
+		if n++; n%maxBatch == 0 {
+			return c.save(ctx)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return err
+	}
+	if n > 0 {
+		c.log.Info("rebuilt clusters from held articles", "articles", n)
+		c.unsaved += n
+	}
+	return c.save(ctx)
+}
+
+// fullCopyOf returns the original of a full copy, else "": only a full
+// copy joins its original's event without voting.
+func fullCopyOf(kind, copyOf string) string {
+	if kind != "full" {
+		return ""
+	}
+	return copyOf
+}
+
+// add assigns a newly stored article; copyOf is its original if the copy
+// stage found it a full copy.
+func (c *clusterStage) add(ctx context.Context, a *article.Article, copyOf string) error {
+	if c == nil {
+		return nil // events are off
+	}
+	if err := c.init(ctx, a.Seq); err != nil {
+		return err
+	}
+	c.pending = append(c.pending, c.record(c.c.Assign(docOf(a, copyOf))))
+	c.unsaved++
+	return nil
+}
+
+// record turns an assignment into what the store keeps: the article's
+// place and the aliases of its merges, and the rows it touched (now if
+// eager, else at save time).
+func (c *clusterStage) record(asg cluster.Assignment) store.ClusterRecord {
+	rec := store.ClusterRecord{Article: asg.Article, Event: asg.EventID, Story: asg.StoryID}
+	for _, m := range asg.Merges {
+		rec.Aliases = append(rec.Aliases, store.Alias{Kind: m.Kind, From: m.From, To: m.To})
+	}
+	if c.eager {
+		rows := c.rows([]string{asg.EventID, asg.StoryID})
+		rec.Events, rec.Stories = rows.Events, rows.Stories
+		return rec
+	}
+	for _, id := range []string{asg.EventID, asg.StoryID} {
+		if !c.seen[id] {
+			c.seen[id] = true
+			c.touched = append(c.touched, id)
+		}
+	}
+	return rec
+}
+
+// rows reads the current rows of the given events and stories (following
+// merges), once each.
+func (c *clusterStage) rows(ids []string) store.ClusterRecord {
+	var rec store.ClusterRecord
+	done := map[string]bool{}
+	for _, id := range ids {
+		id = c.c.Resolve(id)
+		if done[id] {
+			continue
+		}
+		done[id] = true
+		if ev, ok := c.c.Event(id); ok {
+			rec.Events = append(rec.Events, store.Event{ID: ev.ID, Story: ev.StoryID, Label: ev.Label, First: ev.First, Last: ev.Last, Articles: len(ev.Articles)})
+		} else if st, ok := c.c.Story(id); ok {
+			rec.Stories = append(rec.Stories, store.Story{ID: st.ID, Label: st.Label, First: st.First, Last: st.Last, Events: st.EventCount, Articles: st.Size})
+		}
+	}
+	return rec
+}
+
+// save stores the pending records in one transaction, and the
+// clusterer's state when enough has changed since it was last saved.
+func (c *clusterStage) save(ctx context.Context) error {
+	if c == nil {
+		return nil // events are off
+	}
+	if len(c.pending) > 0 {
+		recs := c.pending
+		if len(c.touched) > 0 {
+			// The batch's rows first, as they stand at its end: the
+			// records' aliases then move the absorbed clusters' articles
+			// to survivors whose rows are final.
+			recs = append([]store.ClusterRecord{c.rows(c.touched)}, recs...)
+			c.touched = c.touched[:0]
+			clear(c.seen)
+		}
+		c.pending = nil
+		if err := c.st.SaveClusters(ctx, recs...); err != nil {
+			return fmt.Errorf("save clusters: %w", err)
+		}
+	}
+	if c.unsaved >= stateEvery {
+		return c.saveState(ctx)
+	}
+	return nil
+}
+
+// saveState saves the clusterer's state if it changed since last saved.
+func (c *clusterStage) saveState(ctx context.Context) error {
+	if c == nil {
+		return nil // events are off
+	}
+	if c.c == nil || c.unsaved == 0 {
+		return nil
+	}
+	blob, err := json.Marshal(c.c.Export())
+	if err != nil {
+		return fmt.Errorf("save cluster state: %w", err)
+	}
+	if err := c.st.SaveClusterState(ctx, blob); err != nil {
+		return err
+	}
+	c.unsaved = 0
+	return nil
+}

@@ -1,0 +1,385 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/synth"
+)
+
+// clusterMap returns every held article's cluster, failing on one that
+// has none.
+func clusterMap(t *testing.T, st store.Store) map[string]store.ArticleCluster {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]store.ArticleCluster{}
+	err := st.Each(ctx, store.Filter{}, func(a *article.Article) error {
+		ac, err := st.ArticleCluster(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		ev, err := st.Event(ctx, ac.Event)
+		if err != nil {
+			return err
+		}
+		if ev.ID != ac.Event || ev.Story != ac.Story || !slices.Contains(ev.Members, a.ID) {
+			t.Errorf("%s: in %s of %s, but the event row is %+v", a.ID, ac.Event, ac.Story, ev)
+		}
+		if _, err := st.Story(ctx, ac.Story); err != nil {
+			return err
+		}
+		out[a.ID] = ac
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("every stored article should have an event and a story: %v", err)
+	}
+	return out
+}
+
+// TestSeedsAreTwoEventsOfOneStory ingests the two seed articles (the
+// Pompeo–Lavrov talks in Sochi in May 2019 and in Washington in December
+// 2019): one story, and (the target) two events.
+func TestSeedsAreTwoEventsOfOneStory(t *testing.T) {
+	dir := "../../../shared/data/seeds"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s not found: run from a checkout with shared/ beside it", dir)
+	}
+	ctx := context.Background()
+	st := openStore(t)
+	if _, err := pipeline.New(st, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := clusterMap(t, st)
+	if len(m) != 2 {
+		t.Fatalf("%d articles clustered, want 2", len(m))
+	}
+	var acs []store.ArticleCluster
+	for _, ac := range m {
+		acs = append(acs, ac)
+	}
+	// Two events is issue 4's target, not met yet: the seeds are plain
+	// text with no published time, so nothing keeps May from December.
+	if acs[0].Event == acs[1].Event {
+		t.Logf("both seeds in event %s; the target is two (Sochi in May, Washington in December)", acs[0].Event)
+	}
+	if acs[0].Story != acs[1].Story {
+		t.Errorf("seeds in stories %s and %s: want one story", acs[0].Story, acs[1].Story)
+	}
+	evs, err := st.StoryEvents(ctx, acs[0].Story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range evs {
+		t.Logf("%s %s %q %v", e.Story, e.ID, e.Label, e.Members)
+	}
+}
+
+// TestDemoStoriesGetEvents ingests the demo corpus and compares the
+// events and stories found with the answer key's. What the clusterer
+// should find is issue 4's quality target; what must hold now is checked:
+// every article has an event and a story, a full copy shares its
+// original's event, the rows agree with one another, and re-running the
+// ingest changes nothing.
+func TestDemoStoriesGetEvents(t *testing.T) {
+	ctx := context.Background()
+	st, truth, keys := ingestDemo(t)
+	m := clusterMap(t, st)
+	byID := map[string]string{}
+	for k, id := range keys {
+		byID[id] = k
+	}
+	for key, at := range truth.Articles {
+		ac := m[keys[key]]
+		if at.CopyKind == "full" {
+			if orig := m[keys[at.CopyOf]]; orig.Event != ac.Event {
+				t.Errorf("%s is a full copy of %s but sits in %s, not %s", key, at.CopyOf, ac.Event, orig.Event)
+			}
+		}
+		e, err := st.Event(ctx, ac.Event)
+		if err != nil || e.Story != ac.Story || !slices.Contains(e.Members, keys[key]) {
+			t.Errorf("%s: event %+v, %v; want story %s and the article among its members", key, e, err, ac.Story)
+		}
+	}
+	// What was found against the answer key, for the eye.
+	truthOf := map[string][]string{}
+	for id, ac := range m {
+		at := truth.Articles[byID[id]]
+		truthOf[ac.Story+" "+ac.Event] = append(truthOf[ac.Story+" "+ac.Event], at.Story+"/"+at.Event)
+	}
+	var lines []string
+	for k, v := range truthOf {
+		sort.Strings(v)
+		lines = append(lines, k+" ← "+fmtList(v))
+	}
+	sort.Strings(lines)
+	for _, l := range lines {
+		t.Log(l)
+	}
+	// What holds today, kept from slipping: no event mixes two of the
+	// answer key's events, and each answer-key story is one story.
+	foundStory := map[string]map[string]bool{}
+	for id, ac := range m {
+		at := truth.Articles[byID[id]]
+		if foundStory[at.Story] == nil {
+			foundStory[at.Story] = map[string]bool{}
+		}
+		foundStory[at.Story][ac.Story] = true
+	}
+	for k, v := range truthOf {
+		if u := slices.Compact(slices.Clone(v)); len(u) != 1 {
+			t.Errorf("event %s mixes %v", k, u)
+		}
+	}
+	for s, found := range foundStory {
+		if len(found) != 1 {
+			t.Errorf("answer-key story %s split over %d stories", s, len(found))
+		}
+	}
+	stories, err := st.Stories(ctx, 0)
+	if err != nil || len(stories) == 0 {
+		t.Fatalf("Stories = %v, %v", stories, err)
+	}
+	total := 0
+	for _, s := range stories {
+		evs, err := st.StoryEvents(ctx, s.ID)
+		if err != nil || len(evs) == 0 {
+			t.Errorf("story %s: events %v, %v; want at least one", s.ID, evs, err)
+		}
+		for _, e := range evs {
+			total += len(e.Members)
+		}
+	}
+	if total != len(m) {
+		t.Errorf("the stories' events hold %d articles, want %d", total, len(m))
+	}
+	t.Logf("found %d stories, %d events; the answer key has %d stories", len(stories), len(eventsOf(t, st)), len(truth.Stories))
+}
+
+func fmtList(v []string) string {
+	out := ""
+	for i, s := range v {
+		if i > 0 {
+			out += ", "
+		}
+		out += s
+	}
+	return out
+}
+
+func eventsOf(t *testing.T, st store.Store) []store.Event {
+	t.Helper()
+	evs, err := st.Events(context.Background(), store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+// TestClustersSurviveRestartAndRerun ingests a corpus in two runs on two
+// pipelines (the second restores the saved state), then again: the
+// assignments equal those of one uninterrupted run, and re-ingesting
+// changes none of them.
+func TestClustersSurviveRestartAndRerun(t *testing.T) {
+	ctx := context.Background()
+	dir := corpus(t, 80)
+	one := openStore(t)
+	if _, err := pipeline.New(one, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := clusterMap(t, one)
+
+	// The same input split in two files, ingested by two pipelines.
+	data, err := os.ReadFile(filepath.Join(dir, "a.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := splitLines(data)
+	half := t.TempDir()
+	writeFile(t, filepath.Join(half, "1.jsonl"), joinLines(lines[:len(lines)/2]))
+	writeFile(t, filepath.Join(half, "2.jsonl"), joinLines(lines[len(lines)/2:]))
+	two := openStore(t)
+	for _, f := range []string{"1.jsonl", "2.jsonl"} {
+		if _, err := pipeline.New(two, eventOptions()).Ingest(ctx, []string{filepath.Join(half, f)}, nil, ingest.Options{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := clusterMap(t, two); !mapsEqual(got, want) {
+		t.Errorf("two runs with a restart gave other clusters than one run:\n got %v\nwant %v", got, want)
+	}
+	if blob, err := two.LoadClusterState(ctx); err != nil || len(blob) == 0 {
+		t.Errorf("no cluster state saved: %v", err)
+	}
+
+	// Re-ingesting the same input assigns nothing anew.
+	sum, err := pipeline.New(one, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil)
+	if err != nil || sum.Added != 0 {
+		t.Fatalf("re-ingest: added %d, %v", sum.Added, err)
+	}
+	if got := clusterMap(t, one); !mapsEqual(got, want) {
+		t.Error("re-ingesting the same input changed the clusters")
+	}
+}
+
+// TestClustersRebuiltForAStoreWithoutState drops the saved state, as in a
+// store written before clustering existed: the next run replays the held
+// articles and goes on as one uninterrupted run would.
+func TestClustersRebuiltForAStoreWithoutState(t *testing.T) {
+	ctx := context.Background()
+	dir := corpus(t, 40)
+	one := openStore(t)
+	if _, err := pipeline.New(one, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := clusterMap(t, one)
+
+	data, err := os.ReadFile(filepath.Join(dir, "a.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := splitLines(data)
+	half := t.TempDir()
+	writeFile(t, filepath.Join(half, "1.jsonl"), joinLines(lines[:len(lines)/2]))
+	writeFile(t, filepath.Join(half, "2.jsonl"), joinLines(lines[len(lines)/2:]))
+	two := &statelessStore{Store: openStore(t)}
+	for _, f := range []string{"1.jsonl", "2.jsonl"} {
+		if _, err := pipeline.New(two, eventOptions()).Ingest(ctx, []string{filepath.Join(half, f)}, nil, ingest.Options{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := clusterMap(t, two); !mapsEqual(got, want) {
+		t.Errorf("replaying held articles gave other clusters than one run:\n got %v\nwant %v", got, want)
+	}
+}
+
+// statelessStore never keeps the clusterer's state.
+type statelessStore struct{ store.Store }
+
+func (statelessStore) SaveClusterState(context.Context, []byte) error   { return nil }
+func (statelessStore) LoadClusterState(context.Context) ([]byte, error) { return nil, nil }
+
+func mapsEqual(a, b map[string]store.ArticleCluster) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func splitLines(data []byte) [][]byte {
+	var out [][]byte
+	for len(data) > 0 {
+		i := slices.Index(data, '\n')
+		if i < 0 {
+			out = append(out, data)
+			break
+		}
+		out = append(out, data[:i+1])
+		data = data[i+1:]
+	}
+	return out
+}
+
+func joinLines(lines [][]byte) []byte {
+	var out []byte
+	for _, l := range lines {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// TestClustersRecoverFromALostState loses the state saved by the second of
+// three runs, as a crash before the end of a run does: the third run
+// restores the first run's state, replays what the second assigned, and
+// ends as one uninterrupted run would.
+func TestClustersRecoverFromALostState(t *testing.T) {
+	ctx := context.Background()
+	dir := corpus(t, 300) // more held articles than one batch of records
+	one := openStore(t)
+	if _, err := pipeline.New(one, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := clusterMap(t, one)
+
+	data, err := os.ReadFile(filepath.Join(dir, "a.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := splitLines(data)
+	parts := t.TempDir()
+	n := len(lines)
+	writeFile(t, filepath.Join(parts, "1.jsonl"), joinLines(lines[:n/3]))
+	writeFile(t, filepath.Join(parts, "2.jsonl"), joinLines(lines[n/3:2*n/3]))
+	writeFile(t, filepath.Join(parts, "3.jsonl"), joinLines(lines[2*n/3:]))
+	real := openStore(t)
+	for i, f := range []string{"1.jsonl", "2.jsonl", "3.jsonl"} {
+		st := real
+		if i == 1 {
+			st = &forgetfulStore{Store: real}
+		}
+		if _, err := pipeline.New(st, eventOptions()).Ingest(ctx, []string{filepath.Join(parts, f)}, nil, ingest.Options{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := clusterMap(t, real); !mapsEqual(got, want) {
+		t.Errorf("after a lost state, clusters differ from one run's")
+	}
+}
+
+// forgetfulStore drops the clusterer's state it is asked to save.
+type forgetfulStore struct{ store.Store }
+
+func (forgetfulStore) SaveClusterState(context.Context, []byte) error { return nil }
+
+// TestClustersWithAShortGrace evicts clusters within a batch (Grace below
+// the batch size), where rows are read per article: every article still
+// has its event and story rows, as in a run with the default Grace.
+func TestClustersWithAShortGrace(t *testing.T) {
+	ctx := context.Background()
+	// Articles a week apart, so that the time windows pass too, and more
+	// of them than arrive between two eviction sweeps.
+	dir := t.TempDir()
+	g := synth.New(7)
+	var b strings.Builder
+	for i := range 600 {
+		a := g.Next(400)
+		a.Published = a.Published.Add(time.Duration(i) * 7 * 24 * time.Hour)
+		b.Write(a.JSONL())
+	}
+	writeFile(t, filepath.Join(dir, "a.jsonl"), []byte(b.String()))
+	for _, grace := range []int{0, 3, 10000} {
+		t.Run(fmt.Sprint("grace=", grace), func(t *testing.T) {
+			st := openStore(t)
+			opt := eventOptions()
+			opt.Cluster.Grace = grace
+			if _, err := pipeline.New(st, opt).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
+				t.Fatal(err)
+			}
+			if m := clusterMap(t, st); len(m) != 600 {
+				t.Errorf("%d articles clustered, want 600", len(m))
+			}
+		})
+	}
+}
+
+// eventOptions are the defaults with events and stories turned on.
+func eventOptions() pipeline.Options {
+	opt := pipeline.DefaultOptions()
+	opt.Events = true
+	return opt
+}
