@@ -113,8 +113,10 @@ func newRoot(e *env) *cobra.Command {
 		Use:   "parallax",
 		Short: "Parallax reads news from many outlets and shows one story from every side",
 		Long: `Parallax takes in articles from any number of outlets (plain text, JSON lines,
-HTML pages, RSS/Atom feeds, TREC/SGML newswire), cleans them, stores them
-in one SQLite file and searches them.
+HTML pages, RSS/Atom feeds, TREC/SGML newswire), cleans them, finds which
+are copies of which (so that a story repeated by ten sites counts as one
+voice), stores them in one SQLite file and searches them. With --events it
+also groups them into events and stories.
 
 Start with:  parallax demo`,
 		SilenceUsage:  true,
