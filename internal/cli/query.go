@@ -358,6 +358,9 @@ func (e *env) printStats(s store.Stats) {
 		tw.row(src.Source, thousands(src.Articles), dateOrDash(src.First), dateOrDash(src.Last))
 	}
 	tw.flush()
+	if s.Events > 0 {
+		fmt.Fprintf(w, "events:    %s in %s stories\n", thousands(s.Events), thousands(s.Stories))
+	}
 	fmt.Fprintf(w, "languages: %s\n", countList(s.Langs))
 	fmt.Fprintf(w, "formats:   %s\n", countList(s.Formats))
 	fmt.Fprintf(w, "cleaning:  %s removed; %d captions, %d credits kept as metadata\n", countList(s.Removed), s.Captions, s.Credits)

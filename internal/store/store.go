@@ -144,6 +144,9 @@ type Stats struct {
 	Voices int `json:"voices"`
 	// CopyGroups counts the groups of full copies.
 	CopyGroups int `json:"copy_groups"`
+	// Events and Stories count the live (not merged) events and stories.
+	Events  int `json:"events"`
+	Stories int `json:"stories"`
 	// Sources lists every source with its article count, most first.
 	Sources []SourceStats `json:"sources"`
 	// Langs counts articles per language ("" for unknown).

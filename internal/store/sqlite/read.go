@@ -451,6 +451,9 @@ func (db *DB) stats(ctx context.Context) (store.Stats, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM copy_groups`).Scan(&st.CopyGroups); err != nil {
 		return st, err
 	}
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM stories)`).Scan(&st.Events, &st.Stories); err != nil {
+		return st, err
+	}
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM captions), (SELECT count(*) FROM credits)`).
 		Scan(&st.Captions, &st.Credits); err != nil {
 		return st, err

@@ -129,6 +129,9 @@ func testClusters(t *testing.T, s store.Store) {
 	if ss, err := s.Stories(ctx, 0); err != nil || len(ss) != 1 || ss[0].ID != "st-000001" || ss[0].Articles != 4 {
 		t.Errorf("Stories = %+v, %v; want the one merged story of 4 articles", ss, err)
 	}
+	if st, err := s.Stats(ctx); err != nil || st.Events != len(all) || st.Stories != 1 {
+		t.Errorf("Stats: %d events, %d stories (%v); want %d live events in 1 story", st.Events, st.Stories, err, len(all))
+	}
 	if err := s.SaveClusters(ctx, store.ClusterRecord{Aliases: []store.Alias{{Kind: "cluster", From: "x", To: "y"}}}); err == nil {
 		t.Error("SaveClusters accepted an alias of unknown kind")
 	}
