@@ -43,7 +43,7 @@ articles it holds, and the story it belongs to.`,
 				return writeJSON(e.Out, evs)
 			}
 			if len(evs) == 0 {
-				fmt.Fprintln(e.Err, "no events found (events and stories are assigned only when ingesting with --events, while the clusterer is being tuned)")
+				fmt.Fprintln(e.Err, "no events found "+eventsOptIn)
 				return nil
 			}
 			s := e.styles()
@@ -61,6 +61,9 @@ articles it holds, and the story it belongs to.`,
 	cmd.Flags().StringVar(&story, "story", "", "only the events of this story")
 	return cmd
 }
+
+// eventsOptIn explains an empty listing.
+const eventsOptIn = "(events and stories are assigned only when ingesting with --events, while the clusterer is being tuned)"
 
 func newStories(e *env) *cobra.Command {
 	var asJSON bool
@@ -89,7 +92,7 @@ func newStories(e *env) *cobra.Command {
 				return writeJSON(e.Out, ss)
 			}
 			if len(ss) == 0 {
-				fmt.Fprintln(e.Err, "no stories found (events and stories are assigned only when ingesting with --events, while the clusterer is being tuned)")
+				fmt.Fprintln(e.Err, "no stories found "+eventsOptIn)
 				return nil
 			}
 			s := e.styles()

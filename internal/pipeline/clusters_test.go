@@ -201,20 +201,9 @@ func TestClustersSurviveRestartAndRerun(t *testing.T) {
 	want := clusterMap(t, one)
 
 	// The same input split in two files, ingested by two pipelines.
-	data, err := os.ReadFile(filepath.Join(dir, "a.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := splitLines(data)
-	half := t.TempDir()
-	writeFile(t, filepath.Join(half, "1.jsonl"), joinLines(lines[:len(lines)/2]))
-	writeFile(t, filepath.Join(half, "2.jsonl"), joinLines(lines[len(lines)/2:]))
+	half := splitInHalves(t, dir)
 	two := openStore(t)
-	for _, f := range []string{"1.jsonl", "2.jsonl"} {
-		if _, err := pipeline.New(two, eventOptions()).Ingest(ctx, []string{filepath.Join(half, f)}, nil, ingest.Options{}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ingestHalves(t, two, half)
 	if got := clusterMap(t, two); !mapsEqual(got, want) {
 		t.Errorf("two runs with a restart gave other clusters than one run:\n got %v\nwant %v", got, want)
 	}
@@ -244,20 +233,9 @@ func TestClustersRebuiltForAStoreWithoutState(t *testing.T) {
 	}
 	want := clusterMap(t, one)
 
-	data, err := os.ReadFile(filepath.Join(dir, "a.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := splitLines(data)
-	half := t.TempDir()
-	writeFile(t, filepath.Join(half, "1.jsonl"), joinLines(lines[:len(lines)/2]))
-	writeFile(t, filepath.Join(half, "2.jsonl"), joinLines(lines[len(lines)/2:]))
+	half := splitInHalves(t, dir)
 	two := &statelessStore{Store: openStore(t)}
-	for _, f := range []string{"1.jsonl", "2.jsonl"} {
-		if _, err := pipeline.New(two, eventOptions()).Ingest(ctx, []string{filepath.Join(half, f)}, nil, ingest.Options{}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ingestHalves(t, two, half)
 	if got := clusterMap(t, two); !mapsEqual(got, want) {
 		t.Errorf("replaying held articles gave other clusters than one run:\n got %v\nwant %v", got, want)
 	}
@@ -382,4 +360,30 @@ func eventOptions() pipeline.Options {
 	opt := pipeline.DefaultOptions()
 	opt.Events = true
 	return opt
+}
+
+// splitInHalves writes the corpus file a.jsonl of dir as two files,
+// 1.jsonl and 2.jsonl, in a new directory, and returns it.
+func splitInHalves(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "a.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := splitLines(data)
+	half := t.TempDir()
+	writeFile(t, filepath.Join(half, "1.jsonl"), joinLines(lines[:len(lines)/2]))
+	writeFile(t, filepath.Join(half, "2.jsonl"), joinLines(lines[len(lines)/2:]))
+	return half
+}
+
+// ingestHalves ingests the two halves into st, each run on a new pipeline,
+// as two separate invocations of parallax would.
+func ingestHalves(t *testing.T, st store.Store, half string) {
+	t.Helper()
+	for _, f := range []string{"1.jsonl", "2.jsonl"} {
+		if _, err := pipeline.New(st, eventOptions()).Ingest(context.Background(), []string{filepath.Join(half, f)}, nil, ingest.Options{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
