@@ -45,6 +45,12 @@ type Article struct {
 	// Credits are "Includes reporting from X" and its kin.
 	Credits []Credit `json:"credits,omitempty"`
 
+	// Entities are the named entities of the body and Quotes its
+	// attributions, with offsets in code points of Text(). They are set by
+	// the annotation stage; nil when it has not run.
+	Entities []Entity `json:"entities,omitempty"`
+	Quotes   []Quote  `json:"quotes,omitempty"`
+
 	// Meta keeps what the input carried that has no field here (other JSON
 	// fields, feed categories, SGML tags), as JSON values.
 	Meta map[string]json.RawMessage `json:"meta,omitempty"`
@@ -59,6 +65,49 @@ type Article struct {
 	// arrival order in the store. Both are set by the store.
 	Ingested time.Time `json:"ingested,omitzero"`
 	Seq      int64     `json:"seq,omitempty"`
+}
+
+// Entity is one mention of a named entity in an article's body.
+type Entity struct {
+	// Text is the mention as written, Type one of "person", "org",
+	// "place", "misc", and Canonical the entity's canonical name ("Sergey
+	// Lavrov" for "Lavrov" or "Russia's Foreign Minister Sergey Lavrov").
+	Text      string `json:"text"`
+	Type      string `json:"type"`
+	Canonical string `json:"canonical"`
+	// Start and End bound the mention in code points of the body's Text().
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Role is the title or role the mention carries, if any ("Russia's
+	// Foreign Minister").
+	Role string `json:"role,omitempty"`
+	// Nominal marks a mention by role alone ("the Russian foreign
+	// minister"); Canonical is the person it was resolved to.
+	Nominal bool `json:"nominal,omitempty"`
+}
+
+// Quote is one attribution in an article's body: who said (or believes,
+// or wants) what. Offsets are in code points of the body's Text(); a span
+// that is absent has Start == End == 0.
+type Quote struct {
+	// Speaker is the canonical name of who speaks, resolved from a
+	// pronoun, role or group where possible; for a group it joins the
+	// members with " and ", and Speakers lists them.
+	Speaker     string   `json:"speaker"`
+	Speakers    []string `json:"speakers,omitempty"`
+	SpeakerText string   `json:"speaker_text"`
+	Cue         string   `json:"cue"`
+	Content     string   `json:"content"`
+	// Direct is set for a verbatim quotation; Scare for quotation marks
+	// around a term ("interim president"), which attribute nothing.
+	Direct       bool `json:"direct"`
+	Scare        bool `json:"scare"`
+	SourceStart  int  `json:"source_start"`
+	SourceEnd    int  `json:"source_end"`
+	CueStart     int  `json:"cue_start"`
+	CueEnd       int  `json:"cue_end"`
+	ContentStart int  `json:"content_start"`
+	ContentEnd   int  `json:"content_end"`
 }
 
 // RemovedKind labels a paragraph cleaning took out of the body.

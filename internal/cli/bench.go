@@ -29,7 +29,7 @@ func newBench(e *env) *cobra.Command {
 func newBenchIngest(e *env) *cobra.Command {
 	var format string
 	var n, size, runs int
-	var asJSON, events bool
+	var asJSON, events, annotate bool
 	cmd := &cobra.Command{
 		Use:   "ingest",
 		Short: "Ingest synthetic articles end to end (read, clean, store, index) into a fresh store",
@@ -44,7 +44,7 @@ articles per second. With --runs N it repeats and prints the median.`,
 			if n <= 0 || size <= 0 || runs <= 0 {
 				return &exitError{ExitUsage, fmt.Errorf("--n, --size and --runs must be positive")}
 			}
-			res, err := benchIngest(cmd.Context(), format, n, size, runs, events)
+			res, err := benchIngest(cmd.Context(), format, n, size, runs, events, annotate)
 			if err != nil {
 				return err
 			}
@@ -62,6 +62,7 @@ articles per second. With --runs N it repeats and prints the median.`,
 	cmd.Flags().IntVar(&runs, "runs", 3, "repeat and report the median")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&events, "events", false, "also assign events and stories")
+	cmd.Flags().BoolVar(&annotate, "annotate", true, "find entities and quotes (--annotate=false to measure without)")
 	return cmd
 }
 
@@ -74,7 +75,7 @@ type benchResult struct {
 	Median float64   `json:"median_articles_per_second"`
 }
 
-func benchIngest(ctx context.Context, format string, n, size, runs int, events bool) (*benchResult, error) {
+func benchIngest(ctx context.Context, format string, n, size, runs int, events, annotate bool) (*benchResult, error) {
 	dir, err := os.MkdirTemp("", "parallax-bench-")
 	if err != nil {
 		return nil, err
@@ -122,6 +123,7 @@ func benchIngest(ctx context.Context, format string, n, size, runs int, events b
 		start := time.Now()
 		popt := pipeline.DefaultOptions()
 		popt.Events = events
+		popt.Annotate = annotate
 		sum, err := pipeline.New(st, popt).Ingest(ctx, []string{in}, nil, ingest.Options{Source: "bench"}, nil)
 		el := time.Since(start)
 		st.Close()

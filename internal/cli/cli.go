@@ -149,6 +149,9 @@ Start with:  parallax demo`,
 		newStories(e),
 		newStory(e),
 		newQuotes(e),
+		newWho(e),
+		newEntities(e),
+		newRecluster(e),
 	)
 	return root
 }

@@ -123,3 +123,8 @@ func hang(label, t string, width int) string {
 	body := wrap(t, max(width-n, 20))
 	return label + strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", n))
 }
+
+// indent prefixes every line of t with prefix.
+func indent(t, prefix string) string {
+	return prefix + strings.ReplaceAll(t, "\n", "\n"+prefix)
+}

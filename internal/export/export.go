@@ -60,6 +60,11 @@ type Record struct {
 	// article in, or null when it has none yet.
 	EventID *string `json:"event_id"`
 	StoryID *string `json:"story_id"`
+
+	// Entities and Quotes are the body's named entities and attributions,
+	// with offsets in code points of Text.
+	Entities []article.Entity `json:"entities"`
+	Quotes   []article.Quote  `json:"quotes"`
 }
 
 // CopyChanges are the paragraphs a copy added, removed and edited against
@@ -155,6 +160,8 @@ func NewRecord(a *article.Article) Record {
 		Captions: a.Captions,
 		Credits:  a.Credits,
 		Meta:     a.Meta,
+		Entities: a.Entities,
+		Quotes:   a.Quotes,
 		Format:   a.Format,
 		Origin:   a.Origin,
 		Seq:      a.Seq,
@@ -175,6 +182,13 @@ func NewRecord(a *article.Article) Record {
 	if r.Captions == nil {
 		r.Captions = []string{}
 	}
+	if r.Entities == nil {
+		r.Entities = []article.Entity{}
+	}
+	if r.Quotes == nil {
+		r.Quotes = []article.Quote{}
+	}
+
 	if r.Credits == nil {
 		r.Credits = []article.Credit{}
 	}
@@ -210,11 +224,12 @@ func JSONL(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (in
 }
 
 // CSVHeader is the header row of the CSV export.
-var CSVHeader = []string{"id", "input_id", "source", "url", "title", "byline", "published", "lang", "words", "removed", "captions", "credits", "copy_of", "copy_kind", "copy_containment", "voice", "event_id", "story_id", "text"}
+var CSVHeader = []string{"id", "input_id", "source", "url", "title", "byline", "published", "lang", "words", "removed", "captions", "credits", "copy_of", "copy_kind", "copy_containment", "voice", "event_id", "story_id", "entities", "speakers", "text"}
 
 // CSV writes the flat fields of every article matching f, one row each,
 // with a header row. Lists are joined with " | "; removed gives the count
-// per kind ("bio:1 newsletter:2").
+// per kind ("bio:1 newsletter:2"); entities and speakers are the distinct
+// canonical names, in order of first mention.
 func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -253,6 +268,8 @@ func CSV(ctx context.Context, st store.Store, f store.Filter, w io.Writer) (int,
 			strings.Join(credits, " | "),
 			copyOf, copyKind, containment, r.Voice,
 			event, story,
+			strings.Join(distinct(a.Entities, func(e article.Entity) []string { return []string{e.Canonical} }), " | "),
+			strings.Join(distinct(a.Quotes, speakers), " | "),
 			r.Text,
 		}
 		if err := cw.Write(row); err != nil {
@@ -283,4 +300,34 @@ func removedCounts(rs []article.Removed) string {
 		parts[i] = fmt.Sprintf("%s:%d", k, counts[k])
 	}
 	return strings.Join(parts, " ")
+}
+
+// distinct returns the names of items, each once, in order of first
+// appearance, case-insensitively.
+func distinct[T any](items []T, names func(T) []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, it := range items {
+		for _, n := range names(it) {
+			k := strings.ToLower(n)
+			if n == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// speakers returns who speaks q: the members of a group, else its
+// speaker; none for a scare quote.
+func speakers(q article.Quote) []string {
+	if q.Scare {
+		return nil
+	}
+	if len(q.Speakers) > 0 {
+		return q.Speakers
+	}
+	return []string{q.Speaker}
 }

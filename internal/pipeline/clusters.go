@@ -22,7 +22,7 @@ import (
 // is replayed in arrival order instead, and the replayed articles that
 // have no event get one.
 type clusterStage struct {
-	st    store.Store
+	st    clusterStore
 	opt   cluster.Options
 	c     *cluster.Clusterer
 	log   *slog.Logger
@@ -44,11 +44,23 @@ type clusterStage struct {
 	eager   bool
 }
 
+// clusterStore is what the cluster stage needs of a store: a Store, or the
+// in-memory sink of a re-run (see Recluster).
+type clusterStore interface {
+	SaveClusters(ctx context.Context, recs ...store.ClusterRecord) error
+	SaveClusterState(ctx context.Context, state []byte) error
+	LoadClusterState(ctx context.Context) ([]byte, error)
+	Count(ctx context.Context, f store.Filter) (int, error)
+	Each(ctx context.Context, f store.Filter, fn func(*article.Article) error) error
+	CopyStatus(ctx context.Context, id string) (store.CopyStatus, error)
+	ArticleCluster(ctx context.Context, articleID string) (store.ArticleCluster, error)
+}
+
 // stateEvery is how many assignments may go by between two saves of the
 // clusterer's state within one run.
 const stateEvery = 5000
 
-func newClusterStage(st store.Store, opt cluster.Options, log *slog.Logger) *clusterStage {
+func newClusterStage(st clusterStore, opt cluster.Options, log *slog.Logger) *clusterStage {
 	return &clusterStage{st: st, opt: opt, log: log, seen: map[string]bool{}, eager: opt.Grace < maxBatch}
 }
 

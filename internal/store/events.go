@@ -43,6 +43,19 @@ type Events interface {
 	// or ErrNotFound when it has none (or is not held).
 	ArticleCluster(ctx context.Context, articleID string) (ArticleCluster, error)
 
+	// EachArticleCluster calls fn for every article that has an event, in
+	// the articles' arrival order, streaming. An error from fn stops the
+	// walk and is returned.
+	EachArticleCluster(ctx context.Context, fn func(ArticleCluster) error) error
+
+	// ReplaceClusters replaces every event, story and article placement
+	// with recs, applied in order as SaveClusters applies them, and the
+	// saved clusterer state with state, in one transaction: a re-run of
+	// clustering over the whole store. The aliases held are kept (an ID
+	// shown before still resolves) and recs' aliases are added; an alias
+	// whose name recs now use for a live cluster is dropped.
+	ReplaceClusters(ctx context.Context, recs []ClusterRecord, state []byte) error
+
 	// SaveClusterState replaces the saved clusterer state (an opaque blob:
 	// the clusterer's exported state as JSON).
 	SaveClusterState(ctx context.Context, state []byte) error

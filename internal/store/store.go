@@ -85,6 +85,7 @@ type Store interface {
 
 	Copies
 	Events
+	People
 
 	// Close releases the store. Calls after Close fail.
 	Close() error

@@ -350,3 +350,88 @@ func (db *DB) LoadClusterState(ctx context.Context) ([]byte, error) {
 	}
 	return state, nil
 }
+
+// EachArticleCluster walks every article's placement; see store.Events.
+func (db *DB) EachArticleCluster(ctx context.Context, fn func(store.ArticleCluster) error) error {
+	if err := db.check(false); err != nil {
+		return fmt.Errorf("list article clusters: %w", err)
+	}
+	var last int64
+	for {
+		batch, err := db.articleClusters(ctx, last)
+		if err != nil {
+			return fmt.Errorf("list article clusters: %w", err)
+		}
+		for _, b := range batch {
+			if err := fn(b.ac); err != nil {
+				return err
+			}
+			last = b.seq
+		}
+		if len(batch) < eachBatch*4 {
+			return nil
+		}
+	}
+}
+
+type seqCluster struct {
+	seq int64
+	ac  store.ArticleCluster
+}
+
+// articleClusters reads one batch of placements after seq.
+func (db *DB) articleClusters(ctx context.Context, after int64) ([]seqCluster, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT a.seq, c.article, c.event, c.story
+		FROM article_clusters c JOIN articles a ON a.id = c.article
+		WHERE a.seq > ? ORDER BY a.seq LIMIT ?`, after, eachBatch*4)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []seqCluster
+	for rows.Next() {
+		var b seqCluster
+		if err := rows.Scan(&b.seq, &b.ac.Article, &b.ac.Event, &b.ac.Story); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// ReplaceClusters replaces all clustering at once; see store.Events.
+func (db *DB) ReplaceClusters(ctx context.Context, recs []store.ClusterRecord, state []byte) error {
+	if err := db.check(true); err != nil {
+		return fmt.Errorf("replace clusters: %w", err)
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("replace clusters: begin: %w", err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{`DELETE FROM article_clusters`, `DELETE FROM events`, `DELETE FROM stories`, `DELETE FROM cluster_state`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("replace clusters: %w", err)
+		}
+	}
+	for _, rec := range recs {
+		if err := saveCluster(ctx, tx, rec); err != nil {
+			return fmt.Errorf("replace clusters at %s: %w", rec.Article, err)
+		}
+	}
+	// A name in use by a live cluster is no longer an alias.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM cluster_aliases
+		WHERE alias IN (SELECT id FROM events UNION ALL SELECT id FROM stories)`); err != nil {
+		return fmt.Errorf("replace clusters: drop live aliases: %w", err)
+	}
+	if state != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_state (id, state, saved) VALUES (1, ?, ?)`,
+			state, time.Now().UTC().UnixNano()); err != nil {
+			return fmt.Errorf("replace clusters: save state: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("replace clusters: commit: %w", err)
+	}
+	return nil
+}

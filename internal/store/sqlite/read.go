@@ -16,7 +16,7 @@ import (
 // selectArticle reads the columns scanArticle expects.
 const selectArticle = `SELECT a.seq, a.id, a.ingested, a.input_id, a.source, a.url, a.title,
 	a.byline, a.published, a.pub_offset, a.pub_zone, a.lang, a.site, a.format, a.origin,
-	a.body, a.para_lens, a.meta FROM articles a`
+	a.body, a.para_lens, a.meta, a.annotations FROM articles a`
 
 func scanArticle(rows *sql.Rows) (*article.Article, error) {
 	var (
@@ -25,11 +25,11 @@ func scanArticle(rows *sql.Rows) (*article.Article, error) {
 		published        sql.NullInt64
 		offset           int
 		zone, body, lens string
-		meta             sql.NullString
+		meta, ann        sql.NullString
 	)
 	err := rows.Scan(&a.Seq, &a.ID, &ingested, &a.InputID, &a.Source, &a.URL, &a.Title,
 		&a.Byline, &published, &offset, &zone, &a.Lang, &a.Site, &a.Format, &a.Origin,
-		&body, &lens, &meta)
+		&body, &lens, &meta, &ann)
 	if err != nil {
 		return nil, fmt.Errorf("scan article: %w", err)
 	}
@@ -42,6 +42,13 @@ func scanArticle(rows *sql.Rows) (*article.Article, error) {
 		if err := json.Unmarshal([]byte(meta.String), &a.Meta); err != nil {
 			return nil, fmt.Errorf("article %s: decode meta: %w", a.ID, err)
 		}
+	}
+	if ann.Valid {
+		var an annotations
+		if err := json.Unmarshal([]byte(ann.String), &an); err != nil {
+			return nil, fmt.Errorf("article %s: decode annotations: %w", a.ID, err)
+		}
+		a.Entities, a.Quotes = an.Entities, an.Quotes
 	}
 	return &a, nil
 }

@@ -198,6 +198,26 @@ CREATE TABLE cluster_state (
 	saved INTEGER NOT NULL                   -- Unix nanoseconds
 );
 `,
+	// 4: entities and quotes: kept whole with the article, and one row per
+	// article and canonical entity for "who appears where" and "what did X
+	// say" without reading every article.
+	`
+ALTER TABLE articles ADD COLUMN annotations TEXT;  -- JSON {entities, quotes}; NULL before annotation
+CREATE TABLE mentions (
+	canonical TEXT    NOT NULL COLLATE NOCASE,
+	article   INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+	type      TEXT    NOT NULL,
+	mentions  INTEGER NOT NULL,              -- how often the article names it
+	quoted    INTEGER NOT NULL,              -- how many of its attributions it speaks
+	PRIMARY KEY (canonical, article)
+) WITHOUT ROWID;
+CREATE INDEX mentions_article ON mentions(article);
+CREATE TABLE saved_state (
+	name  TEXT    PRIMARY KEY,               -- "names": the entity registry
+	state BLOB    NOT NULL,
+	saved INTEGER NOT NULL                   -- Unix nanoseconds
+) WITHOUT ROWID;
+`,
 }
 
 // SchemaVersion returns the schema version this build writes and reads.

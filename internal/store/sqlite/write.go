@@ -22,10 +22,11 @@ type insertStmts struct {
 	article, update, held, index                  *sql.Stmt
 	removed, caption, credit, line                *sql.Stmt
 	delRemoved, delCaptions, delCredits, delLines *sql.Stmt
+	mention, delMentions                          *sql.Stmt
 }
 
 const articleColumns = `input_id, source, url, title, byline, published, pub_offset, pub_zone,
-	lang, site, format, origin, body, para_lens, meta`
+	lang, site, format, origin, body, para_lens, meta, annotations`
 
 func prepareInserts(ctx context.Context, db *sql.DB) (*insertStmts, error) {
 	var s insertStmts
@@ -37,10 +38,10 @@ func prepareInserts(ctx context.Context, db *sql.DB) (*insertStmts, error) {
 		*dst, err = db.PrepareContext(ctx, query)
 	}
 	prep(&s.article, `INSERT INTO articles (id, ingested, `+articleColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO NOTHING RETURNING seq`)
 	prep(&s.update, `UPDATE articles SET (`+articleColumns+`) =
-		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE seq = ?`)
+		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE seq = ?`)
 	prep(&s.held, `SELECT seq, ingested FROM articles WHERE id = ?`)
 	prep(&s.index, `INSERT INTO articles_fts (rowid, title, body)
 		SELECT seq, title, body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`)
@@ -53,6 +54,9 @@ func prepareInserts(ctx context.Context, db *sql.DB) (*insertStmts, error) {
 	prep(&s.delCaptions, `DELETE FROM captions WHERE article = ?`)
 	prep(&s.delCredits, `DELETE FROM credits WHERE article = ?`)
 	prep(&s.delLines, `DELETE FROM article_lines WHERE article = ?`)
+	prep(&s.mention, `INSERT INTO mentions (canonical, article, type, mentions, quoted)
+		SELECT value->>0, ?, value->>1, value->>2, value->>3 FROM json_each(?)`)
+	prep(&s.delMentions, `DELETE FROM mentions WHERE article = ?`)
 	if err != nil {
 		return nil, errors.Join(fmt.Errorf("prepare statements: %w", err), s.close())
 	}
@@ -62,7 +66,7 @@ func prepareInserts(ctx context.Context, db *sql.DB) (*insertStmts, error) {
 func (s *insertStmts) close() error {
 	var errs []error
 	for _, st := range []*sql.Stmt{s.article, s.update, s.held, s.index, s.removed, s.caption,
-		s.credit, s.line, s.delRemoved, s.delCaptions, s.delCredits, s.delLines} {
+		s.credit, s.line, s.delRemoved, s.delCaptions, s.delCredits, s.delLines, s.mention, s.delMentions} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -297,7 +301,7 @@ func (db *DB) putBatch(batch []*putReq) ([]putResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := db.insertRows(ctx, tx, seq, req.a, req.enc.lines); err != nil {
+		if err := db.insertRows(ctx, tx, seq, req.a, req.enc); err != nil {
 			return nil, err
 		}
 		results[i] = putResult{seq: seq, ingested: now, created: true}
@@ -352,12 +356,12 @@ func (db *DB) Update(ctx context.Context, a *article.Article) error {
 	if _, err := tx.StmtContext(ctx, db.ins.update).ExecContext(ctx, append(enc.cols, seq)...); err != nil {
 		return fmt.Errorf("update article %s: %w", a.ID, err)
 	}
-	for _, del := range []*sql.Stmt{db.ins.delRemoved, db.ins.delCaptions, db.ins.delCredits, db.ins.delLines} {
+	for _, del := range []*sql.Stmt{db.ins.delRemoved, db.ins.delCaptions, db.ins.delCredits, db.ins.delLines, db.ins.delMentions} {
 		if _, err := tx.StmtContext(ctx, del).ExecContext(ctx, seq); err != nil {
 			return fmt.Errorf("update article %s: %w", a.ID, err)
 		}
 	}
-	if err := db.insertRows(ctx, tx, seq, a, enc.lines); err != nil {
+	if err := db.insertRows(ctx, tx, seq, a, enc); err != nil {
 		return fmt.Errorf("update article %s: %w", a.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -367,9 +371,9 @@ func (db *DB) Update(ctx context.Context, a *article.Article) error {
 	return nil
 }
 
-// insertRows writes a's derived rows under seq; lines is a's line keys
-// as encode gave them.
-func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, seq int64, a *article.Article, lines string) error {
+// insertRows writes a's derived rows under seq; enc is a as encode gave
+// it.
+func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, seq int64, a *article.Article, enc encoded) error {
 	if len(a.Removed) > 0 {
 		st := tx.StmtContext(ctx, db.ins.removed)
 		for i, r := range a.Removed {
@@ -400,9 +404,14 @@ func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, seq int64, a *article.
 	}
 	// All line keys go in one statement, as a JSON array: one round trip
 	// through the driver instead of one per line.
-	if lines != "" {
-		if _, err := tx.StmtContext(ctx, db.ins.line).ExecContext(ctx, a.Source, seq, lines); err != nil {
+	if enc.lines != "" {
+		if _, err := tx.StmtContext(ctx, db.ins.line).ExecContext(ctx, a.Source, seq, enc.lines); err != nil {
 			return fmt.Errorf("insert line keys: %w", err)
+		}
+	}
+	if enc.mentions != "" {
+		if _, err := tx.StmtContext(ctx, db.ins.mention).ExecContext(ctx, seq, enc.mentions); err != nil {
+			return fmt.Errorf("insert mentions: %w", err)
 		}
 	}
 	return nil
@@ -416,10 +425,13 @@ var (
 )
 
 // encoded is an article ready to write: its columns in articleColumns
-// order, and its line keys as a JSON array ("" when it has none).
+// order, its line keys as a JSON array ("" when it has none), and its
+// mention rows as a JSON array of [canonical, type, mentions, quoted]
+// ("" when it has none).
 type encoded struct {
-	cols  []any
-	lines string
+	cols     []any
+	lines    string
+	mentions string
 }
 
 // encode prepares a for writing. It runs in the caller's goroutine, so
@@ -454,13 +466,86 @@ func encode(a *article.Article) (encoded, error) {
 		}
 		lines = string(append(buf, ']'))
 	}
+	ann, mentions, err := encodeAnnotations(a)
+	if err != nil {
+		return encoded{}, err
+	}
 	return encoded{
 		cols: []any{
 			a.InputID, a.Source, a.URL, a.Title, a.Byline, published, offset, zone,
-			a.Lang, a.Site, a.Format, a.Origin, a.Text(), encodeLens(a.Paragraphs), meta,
+			a.Lang, a.Site, a.Format, a.Origin, a.Text(), encodeLens(a.Paragraphs), meta, ann,
 		},
-		lines: lines,
+		lines:    lines,
+		mentions: mentions,
 	}, nil
+}
+
+// annotations is how an article's entities and quotes are kept: one JSON
+// column, read back whole with the article.
+type annotations struct {
+	Entities []article.Entity `json:"entities,omitempty"`
+	Quotes   []article.Quote  `json:"quotes,omitempty"`
+}
+
+// encodeAnnotations returns a's entities and quotes as the annotations
+// column (NULL when it has neither), and its rows for the mentions table:
+// one per canonical entity, with how often the article names it and how
+// many of its attributions that entity speaks. A speaker the entity stage
+// did not find is a person all the same.
+func encodeAnnotations(a *article.Article) (any, string, error) {
+	if len(a.Entities) == 0 && len(a.Quotes) == 0 {
+		return nil, "", nil
+	}
+	col, err := json.Marshal(annotations{Entities: a.Entities, Quotes: a.Quotes})
+	if err != nil {
+		return nil, "", fmt.Errorf("encode annotations: %w", err)
+	}
+	type row struct {
+		typ              string
+		mentions, quoted int
+	}
+	rows := map[string]*row{}
+	var order []string
+	get := func(name, typ string) *row {
+		key := strings.ToLower(name)
+		r := rows[key]
+		if r == nil {
+			r = &row{typ: typ}
+			rows[key] = r
+			order = append(order, name)
+		}
+		return r
+	}
+	for _, e := range a.Entities {
+		if e.Canonical != "" {
+			get(e.Canonical, e.Type).mentions++
+		}
+	}
+	for _, q := range a.Quotes {
+		if q.Scare {
+			continue
+		}
+		speakers := q.Speakers
+		if len(speakers) == 0 && q.Speaker != "" {
+			speakers = []string{q.Speaker}
+		}
+		for _, sp := range speakers {
+			get(sp, "person").quoted++
+		}
+	}
+	if len(order) == 0 {
+		return string(col), "", nil
+	}
+	out := make([][4]any, len(order))
+	for i, name := range order {
+		r := rows[strings.ToLower(name)]
+		out[i] = [4]any{name, r.typ, r.mentions, r.quoted}
+	}
+	m, err := json.Marshal(out)
+	if err != nil {
+		return nil, "", fmt.Errorf("encode mentions: %w", err)
+	}
+	return string(col), string(m), nil
 }
 
 // encodeLens returns the paragraphs' byte lengths as a JSON array.

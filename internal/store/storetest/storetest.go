@@ -53,6 +53,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stats", testStats},
 		{"Copies", testCopies},
 		{"Clusters", testClusters},
+		{"ReplaceClusters", testReplaceClusters},
+		{"People", testPeople},
 		{"Closed", testClosed},
 	}
 	for _, tt := range tests {
@@ -101,6 +103,16 @@ func full(id string) *article.Article {
 			"wordcount": json.RawMessage(`412`),
 			"nested":    json.RawMessage(`{"a": {"b": [1, 2.5, null, true]}}`),
 		},
+		Entities: []article.Entity{
+			{Text: "Skarvik", Type: "place", Canonical: "Skarvik", Start: 17, End: 24},
+			{Text: "Ingrid Halvorsen", Type: "person", Canonical: "Ingrid Halvorsen", Start: 130, End: 146},
+			{Text: "東京", Type: "place", Canonical: "Tokyo", Start: 152, End: 154},
+		},
+		Quotes: []article.Quote{{
+			Speaker: "Ingrid Halvorsen", SpeakerText: "Ingrid Halvorsen", Cue: "said",
+			Content: "We have done this for ninety years", Direct: true,
+			SourceStart: 130, SourceEnd: 146, CueStart: 125, CueEnd: 129, ContentStart: 84, ContentEnd: 118,
+		}},
 		Format: "jsonl",
 		Origin: "feeds/gazette.jsonl:17",
 	}
@@ -176,6 +188,12 @@ func normalise(a *article.Article) {
 	if len(a.Credits) == 0 {
 		a.Credits = nil
 	}
+	if len(a.Entities) == 0 {
+		a.Entities = nil
+	}
+	if len(a.Quotes) == 0 {
+		a.Quotes = nil
+	}
 	for i := range a.Credits {
 		if len(a.Credits[i].Names) == 0 {
 			a.Credits[i].Names = nil
@@ -197,6 +215,8 @@ func clone(a *article.Article) *article.Article {
 	c.Removed = slices.Clone(a.Removed)
 	c.Captions = slices.Clone(a.Captions)
 	c.Credits = slices.Clone(a.Credits)
+	c.Entities = slices.Clone(a.Entities)
+	c.Quotes = slices.Clone(a.Quotes)
 	return &c
 }
 
@@ -412,6 +432,8 @@ func testUpdate(t *testing.T, s store.Store) {
 	upd.Credits = []article.Credit{{Text: "Reporting by Lene Dahl.", Names: []string{"Lene Dahl"}}}
 	upd.Meta = map[string]json.RawMessage{"section": json.RawMessage(`"birds"`)}
 	upd.Lang = "nb"
+	upd.Entities = []article.Entity{{Text: "cormorant society", Type: "org", Canonical: "Cormorant Society", Start: 4, End: 21}}
+	upd.Quotes = nil
 	if err := s.Update(ctx, upd); err != nil {
 		t.Fatalf("Update: %v", err)
 	}
@@ -446,6 +468,12 @@ func testUpdate(t *testing.T, s store.Store) {
 		if !slices.Contains(upd.LineKeys(), k) && counts[k] != 0 {
 			t.Errorf("line %x the update dropped still counted %d", k, counts[k])
 		}
+	}
+	if ents, err := s.FindEntities(ctx, "Halvorsen", 0); err != nil || len(ents) != 0 {
+		t.Errorf("FindEntities(Halvorsen) after an Update that dropped her = %v, %v; want none", ents, err)
+	}
+	if ents, err := s.FindEntities(ctx, "Cormorant Society", 0); err != nil || len(ents) != 1 {
+		t.Errorf("FindEntities(Cormorant Society) after Update = %v, %v; want it", ents, err)
 	}
 	if n, err := s.Count(ctx, store.Filter{Lang: "nb"}); err != nil || n != 1 {
 		t.Errorf("Count(lang nb) after Update = %d, %v; want 1", n, err)
