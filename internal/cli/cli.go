@@ -152,6 +152,7 @@ Start with:  parallax demo`,
 		newWho(e),
 		newEntities(e),
 		newRecluster(e),
+		newCompare(e),
 	)
 	return root
 }
