@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/profile"
 	"github.com/parallax-news/parallax/internal/store"
@@ -100,19 +101,28 @@ func coverage(ctx context.Context, st store.Store, id string) ([]compare.Article
 	default:
 		return nil, err
 	}
-	var arts []compare.Article
+	// Two queries, not two per article: the articles in arrival order
+	// and their copy status.
+	eventOf := map[string]string{}
+	var ids []string
 	for _, ev := range events {
 		for _, aid := range ev.Members {
-			a, err := st.Get(ctx, aid)
-			if err != nil {
-				return nil, fmt.Errorf("compare: article %s of %s: %w", aid, ev.ID, err)
-			}
-			cs, err := st.CopyStatus(ctx, aid)
-			if err != nil {
-				return nil, fmt.Errorf("compare: copy status of %s: %w", aid, err)
-			}
-			arts = append(arts, compare.FromArticle(a, ev.ID, cs.CopyOf, cs.Kind))
+			eventOf[aid] = ev.ID
+			ids = append(ids, aid)
 		}
+	}
+	status, err := st.CopyStatuses(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("compare %s: %w", id, err)
+	}
+	var arts []compare.Article
+	err = st.Each(ctx, store.Filter{IDs: ids}, func(a *article.Article) error {
+		cs := status[a.ID]
+		arts = append(arts, compare.FromArticle(a, eventOf[a.ID], cs.CopyOf, cs.Kind))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("compare %s: %w", id, err)
 	}
 	if len(arts) == 0 {
 		return nil, fmt.Errorf("%s holds no articles", id)

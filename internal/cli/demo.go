@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/compare"
 	"github.com/parallax-news/parallax/internal/demo"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -113,6 +116,12 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 	if err := e.demoStories(ctx, st); err != nil {
 		return err
 	}
+	if err := e.demoPeople(ctx, st); err != nil {
+		return err
+	}
+	if err := e.demoCompare(ctx, st); err != nil {
+		return err
+	}
 	if err := e.demoSearch(ctx, st); err != nil {
 		return err
 	}
@@ -123,7 +132,7 @@ func (e *env) runDemo(ctx context.Context, keepDB bool) error {
 		db = "--db demo.db"
 		fmt.Fprintln(e.Out, "  (this store was temporary; keep one with: parallax demo --db demo.db)")
 	}
-	for _, c := range []string{"list", "search \"Ves Strait\"", "copies", "copies show ID", "stories", "story ID", "export --format jsonl", "stats"} {
+	for _, c := range []string{"list", "search \"Ves Strait\"", "copies", "copies show ID", "stories", "story ID", "compare ID", "who Velescu", "export --format jsonl", "stats"} {
 		fmt.Fprintf(e.Out, "  parallax %s %s\n", db, c)
 	}
 	return nil
@@ -199,5 +208,95 @@ func (e *env) demoSearch(ctx context.Context, st store.Store) error {
 		}
 		fmt.Fprintln(e.Out)
 	}
+	return nil
+}
+
+// demoPeople lists who is quoted most, by how many outlets.
+func (e *env) demoPeople(ctx context.Context, st store.Store) error {
+	s := e.styles()
+	type who struct {
+		quotes  int
+		outlets map[string]bool
+	}
+	people := map[string]*who{}
+	err := st.Each(ctx, store.Filter{}, func(a *article.Article) error {
+		for _, q := range a.Quotes {
+			if q.Scare || q.Speaker == "" {
+				continue
+			}
+			names := q.Speakers
+			if len(names) == 0 {
+				names = []string{q.Speaker}
+			}
+			for _, n := range names {
+				w := people[n]
+				if w == nil {
+					w = &who{outlets: map[string]bool{}}
+					people[n] = w
+				}
+				w.quotes++
+				w.outlets[a.Source] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	names := make([]string, 0, len(people))
+	for n := range people {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(-cmp.Compare(people[a].quotes, people[b].quotes), cmp.Compare(a, b))
+	})
+	fmt.Fprintf(e.Out, "%s: the most quoted people, found by the entity and quote stages (pronouns and roles resolved)\n", s.bold("People"))
+	t := newTable(e.Out)
+	t.row("", s.bold("QUOTED"), s.bold("OUTLETS"))
+	for _, n := range names[:min(8, len(names))] {
+		t.row("  "+stripControl(n), fmt.Sprint(people[n].quotes), fmt.Sprint(len(people[n].outlets)))
+	}
+	t.flush()
+	fmt.Fprintln(e.Out)
+	return nil
+}
+
+// demoCompare compares the story most outlets covered.
+func (e *env) demoCompare(ctx context.Context, st store.Store) error {
+	s := e.styles()
+	stories, err := st.Stories(ctx, 0)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	var best []compare.Article
+	bestOutlets, bestID := 0, ""
+	for _, x := range stories {
+		arts, err := coverage(ctx, st, x.ID)
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		outlets := map[string]bool{}
+		for _, a := range arts {
+			outlets[a.Source] = true
+		}
+		if len(outlets) > bestOutlets {
+			best, bestOutlets, bestID = arts, len(outlets), x.ID
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	opt := compare.DefaultOptions()
+	if opt.Profiles, err = demo.Profiles(); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(e.Out, "%s of story %s, which %d outlets covered (parallax compare %s; the demo outlets' profiles from the corpus)\n\n", s.bold("Coverage compared"), bestID, bestOutlets, bestID)
+	// The outlets, the claims they share and their framing; the whole
+	// report is one command away.
+	if err := compare.RenderSections(e.Out, compare.Compare(best, opt), e.wideWidth(),
+		compare.SectionOutlets, compare.SectionShared, compare.SectionFraming); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(e.Out, "\n(the whole report, with the claims only one outlet carries, quotes, names and timing: parallax compare %s)\n\n", bestID)
 	return nil
 }

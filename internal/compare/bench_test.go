@@ -56,18 +56,14 @@ func BenchmarkCompare200(b *testing.B) {
 	}
 }
 
-// TestCompare200Budget guards the benchmark's target loosely (a shared
-// 2-core machine): a 200-article story in well under a second.
-func TestCompare200Budget(t *testing.T) {
+// TestCompare200Aligns checks the benchmark's story does what a story
+// does: its shared paragraphs align into claims carried by many voices.
+// (Its speed is BenchmarkCompare200's business, not a test's.)
+func TestCompare200Aligns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	arts := storyArticles(200)
-	start := time.Now()
-	r := Compare(arts, DefaultOptions())
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("Compare of 200 articles took %v", d)
-	}
+	r := Compare(storyArticles(200), DefaultOptions())
 	shared := 0
 	for _, c := range r.Claims {
 		if len(c.Voices) > 1 {

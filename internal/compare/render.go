@@ -29,6 +29,23 @@ const (
 // by side it says so and stacks them. Text from the articles is stripped of
 // control characters; no colour codes are written.
 func Render(w io.Writer, r *Report, width int) error {
+	return RenderSections(w, r, width)
+}
+
+// The sections of a rendered report, for RenderSections.
+const (
+	SectionOutlets = "outlets"
+	SectionTiming  = "timing"
+	SectionShared  = "shared"
+	SectionOnly    = "only"
+	SectionQuotes  = "quotes"
+	SectionNames   = "names"
+	SectionFraming = "framing"
+)
+
+// RenderSections is Render limited to the named sections (all when none is
+// named), in the report's order.
+func RenderSections(w io.Writer, r *Report, width int, sections ...string) error {
 	if width < minWidth {
 		width = minWidth
 	}
@@ -37,15 +54,20 @@ func Render(w io.Writer, r *Report, width int) error {
 	for i := range r.Voices {
 		p.voices[r.Voices[i].ID] = &r.Voices[i]
 	}
+	want := func(s string) bool { return len(sections) == 0 || slices.Contains(sections, s) }
 	p.header()
-	p.outlets()
-	p.timing()
-	p.sharedClaims()
-	p.onlyClaims()
-	p.quotes()
-	p.entities()
-	p.framing()
-	if len(r.Notes) > 0 {
+	for _, sec := range []struct {
+		name string
+		fn   func()
+	}{
+		{SectionOutlets, p.outlets}, {SectionTiming, p.timing}, {SectionShared, p.sharedClaims},
+		{SectionOnly, p.onlyClaims}, {SectionQuotes, p.quotes}, {SectionNames, p.entities}, {SectionFraming, p.framing},
+	} {
+		if want(sec.name) {
+			sec.fn()
+		}
+	}
+	if len(r.Notes) > 0 && len(sections) == 0 {
 		p.section("NOTES")
 		for _, n := range r.Notes {
 			p.wrapped("- ", "  ", n)

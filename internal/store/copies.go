@@ -22,6 +22,10 @@ type Copies interface {
 	// returns ErrNotFound for an ID the store does not hold.
 	CopyStatus(ctx context.Context, id string) (CopyStatus, error)
 
+	// CopyStatuses returns the copy status of each held article among ids,
+	// by ID; IDs not held are absent.
+	CopyStatuses(ctx context.Context, ids []string) (map[string]CopyStatus, error)
+
 	// CopyGroups returns the live copy groups, the most recently changed
 	// first, each with its members in arrival order.
 	CopyGroups(ctx context.Context) ([]CopyGroup, error)

@@ -102,6 +102,8 @@ type Filter struct {
 	From, To time.Time
 	// Lang keeps articles in this language (ISO 639-1 code).
 	Lang string
+	// IDs keeps the articles with these IDs (exact IDs, not prefixes).
+	IDs []string
 	// AfterSeq keeps articles that arrived after this Seq: for paging and
 	// for reading what is new since a point.
 	AfterSeq int64

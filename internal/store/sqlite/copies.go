@@ -176,3 +176,43 @@ func (db *DB) CopyChanges(ctx context.Context, group string) ([]store.CopyChange
 	}
 	return cs, rows.Err()
 }
+
+// CopyStatuses returns several articles' copy status; see store.Copies.
+func (db *DB) CopyStatuses(ctx context.Context, ids []string) (map[string]store.CopyStatus, error) {
+	if err := db.check(false); err != nil {
+		return nil, fmt.Errorf("copy statuses: %w", err)
+	}
+	out := make(map[string]store.CopyStatus, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("copy statuses: %w", err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT a.id, coalesce(s.copy_of, ''), coalesce(s.kind, ''),
+			coalesce(s.containment, 0), coalesce(s.grp, ''), g.original
+		FROM articles a LEFT JOIN copy_status s ON s.article = a.id
+		LEFT JOIN copy_groups g ON g.id = s.grp
+		WHERE a.id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("copy statuses: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st store.CopyStatus
+		var original sql.NullString
+		if err := rows.Scan(&st.ID, &st.CopyOf, &st.Kind, &st.Containment, &st.Group, &original); err != nil {
+			return nil, fmt.Errorf("copy statuses: %w", err)
+		}
+		st.Voice = st.ID
+		if original.Valid && original.String != "" {
+			st.Voice = original.String
+		}
+		out[st.ID] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("copy statuses: %w", err)
+	}
+	return out, nil
+}

@@ -252,6 +252,11 @@ func filterSQL(f store.Filter) (string, []any) {
 		conds = append(conds, "a.lang = ?")
 		args = append(args, f.Lang)
 	}
+	if f.IDs != nil {
+		ids, _ := json.Marshal(f.IDs) // a []string always encodes
+		conds = append(conds, "a.id IN (SELECT value FROM json_each(?))")
+		args = append(args, string(ids))
+	}
 	if f.AfterSeq > 0 {
 		conds = append(conds, "a.seq > ?")
 		args = append(args, f.AfterSeq)
@@ -285,7 +290,7 @@ func (db *DB) Each(ctx context.Context, f store.Filter, fn func(*article.Article
 	if err := db.check(false); err != nil {
 		return fmt.Errorf("list articles: %w", err)
 	}
-	where, args := filterSQL(store.Filter{Sources: f.Sources, From: f.From, To: f.To, Lang: f.Lang})
+	where, args := filterSQL(store.Filter{Sources: f.Sources, From: f.From, To: f.To, Lang: f.Lang, IDs: f.IDs})
 	last, left := f.AfterSeq, f.Limit
 	for {
 		n := eachBatch

@@ -578,6 +578,9 @@ func testEach(t *testing.T, s store.Store) {
 		{"range", store.Filter{From: day1, To: day3}, []string{all[0], all[1], all[4]}},
 		{"lang", store.Filter{Lang: "en"}, []string{all[0], all[2], all[3]}},
 		{"after seq", store.Filter{AfterSeq: arts[2].Seq}, all[3:]},
+		{"ids, in arrival order", store.Filter{IDs: []string{all[4], all[1], "ffffffffffffffff"}}, []string{all[1], all[4]}},
+		{"ids and source", store.Filter{IDs: []string{all[4], all[1]}, Sources: []string{"alpha news"}}, []string{all[4]}},
+		{"no ids", store.Filter{IDs: []string{}}, nil},
 		{"limit", store.Filter{Limit: 2}, all[:2]},
 		{"combined", store.Filter{Sources: []string{"alpha news"}, Lang: "en", AfterSeq: arts[0].Seq}, []string{all[2]}},
 	}
@@ -1073,6 +1076,18 @@ func testCopies(t *testing.T, s store.Store) {
 	}
 	if _, err := s.CopyStatus(ctx, "ffffffffffffffff"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("CopyStatus of an unknown ID: %v, want ErrNotFound", err)
+	}
+	all, err := s.CopyStatuses(ctx, []string{"d000000000000004", "d000000000000001", "ffffffffffffffff", "d000000000000002", "d000000000000003"})
+	if err != nil || len(all) != len(tests) {
+		t.Errorf("CopyStatuses = %d statuses, %v; want %d (the unknown ID absent)", len(all), err, len(tests))
+	}
+	for _, tt := range tests {
+		if all[tt.id] != tt.want {
+			t.Errorf("CopyStatuses[%s] = %+v, want %+v", tt.id, all[tt.id], tt.want)
+		}
+	}
+	if none, err := s.CopyStatuses(ctx, nil); err != nil || len(none) != 0 {
+		t.Errorf("CopyStatuses(nil) = %v, %v", none, err)
 	}
 	if ms, err := s.CopyMatches(ctx, "d000000000000001"); err != nil || len(ms) != 2 || ms[0] != rec.Matches[0] {
 		t.Errorf("CopyMatches = %+v, %v; want both matches, the full one first", ms, err)
