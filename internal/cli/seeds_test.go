@@ -35,10 +35,10 @@ func TestSeedsEndToEnd(t *testing.T) {
 
 	// Who said what: each statement to the right diplomat.
 	speakers := map[string]string{
-		"It is useful to talk to each other":                                   "Sergey Lavrov",
+		"It is useful to talk to each other":                                 "Sergey Lavrov",
 		"would put our relationship in an even worse place than it has been": "Mike Pompeo",
-		"bear no relation to democracy":                                        "Sergey Lavrov",
-		"we fundamentally don’t seek war with Iran":                            "Mike Pompeo",
+		"bear no relation to democracy":                                      "Sergey Lavrov",
+		"we fundamentally don’t seek war with Iran":                          "Mike Pompeo",
 	}
 	said := map[string][]string{}
 	for _, name := range []string{"Lavrov", "Pompeo"} {
