@@ -19,7 +19,7 @@ func newEval(e *env) *cobra.Command {
 		Use:   "eval",
 		Short: "Measure Parallax against labelled data",
 	}
-	cmd.AddCommand(newEvalExtraction(e), newEvalCopies(e), newEvalQuotes(e), newEvalCluster(e), newEvalEntities(e))
+	cmd.AddCommand(newEvalExtraction(e), newEvalCopies(e), newEvalQuotes(e), newEvalCluster(e), newEvalEntities(e), newEvalCompare(e))
 	return cmd
 }
 

@@ -75,6 +75,9 @@ type unit struct {
 	feats []int32 // sorted, distinct
 	w     float64 // sum of feature weights
 	words int     // distinct content stems and names
+	// ord is each content stem's first position among the sentence's
+	// content words, to tell a shared phrase from shared words.
+	ord map[int32]int32
 }
 
 // cluster is a claim being built.
@@ -192,8 +195,10 @@ func (c *comparer) buildUnits() ([]unit, *features) {
 				if d.dup[k] >= 0 {
 					continue
 				}
-				u := unit{d: n, k: k}
+				u := unit{d: n, k: k, ord: map[int32]int32{}}
+				var ord int32
 				for _, t := range d.toks[s.ts:s.te] {
+					ord++ // every word counts for adjacency
 					if t.lead || named[t.s] {
 						continue // the name stands for its words
 					}
@@ -211,6 +216,9 @@ func (c *comparer) buildUnits() ([]unit, *features) {
 							fs.caps[id]++
 						} else if !unicode.IsUpper(d.rs[t.s]) {
 							fs.caps[id]--
+						}
+						if _, ok := u.ord[id]; !ok {
+							u.ord[id] = ord
 						}
 						u.feats = append(u.feats, id)
 					case t.num:
@@ -336,15 +344,20 @@ func (c *comparer) align(units []unit, fs *features) []*cluster {
 			}
 			n := float64(len(cl.members))
 			inter, shared := 0.0, 0
+			var common []int32
 			for _, f := range u.feats {
 				if k := cl.cnt[f]; k > 0 {
 					inter += fs.weight[f] * float64(k) / n
 					if !fs.nameLike(f) {
 						shared++
+						common = append(common, f)
 					}
 				}
 			}
-			if shared < c.opt.MinShared {
+			// Words shared only as one phrase in both sentences ("real
+			// estate mogul", "former secretary of state") are an epithet
+			// in common, not a claim.
+			if shared < c.opt.MinShared || onePhrase(u, common) && onePhrase(units[cl.members[0]], common) {
 				continue
 			}
 			sim := inter / math.Sqrt(u.w*cl.sumW/n)
@@ -577,4 +590,18 @@ func (c *comparer) terms(cl *cluster, units []unit, fs *features) []string {
 		out = append(out, name)
 	}
 	return out
+}
+
+// onePhrase tells whether the features fs stand in u as one run of adjacent
+// words. A number, which has no position, breaks any phrase.
+func onePhrase(u unit, fs []int32) bool {
+	lo, hi := int32(math.MaxInt32), int32(-1)
+	for _, f := range fs {
+		o, ok := u.ord[f]
+		if !ok {
+			return false
+		}
+		lo, hi = min(lo, o), max(hi, o)
+	}
+	return int(hi-lo)+1 == len(fs)
 }

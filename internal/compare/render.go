@@ -54,6 +54,7 @@ func RenderSections(w io.Writer, r *Report, width int, sections ...string) error
 	for i := range r.Voices {
 		p.voices[r.Voices[i].ID] = &r.Voices[i]
 	}
+	p.days = datesOnly(r)
 	want := func(s string) bool { return len(sections) == 0 || slices.Contains(sections, s) }
 	p.header()
 	for _, sec := range []struct {
@@ -82,6 +83,9 @@ type printer struct {
 	r      *Report
 	voices map[string]*Voice
 	err    error
+	// days is set when every time in the report falls at midnight UTC:
+	// the inputs gave dates, not times, and the report says no more.
+	days bool
 }
 
 // line writes one line, without control characters; a line wider than
@@ -191,7 +195,7 @@ func (p *printer) outlets() {
 		p.wrapped(v.Label()+" — ", "     ", strings.Join(desc, "; "))
 		first := "date unknown"
 		if !v.First.IsZero() {
-			first = "first report " + stamp(v.First)
+			first = "first report " + p.stamp(v.First)
 		}
 		p.wrapped("     ", "     ", fmt.Sprintf("%s of its own; %s; carries %d claims, %d no other voice carries", plural(len(v.Articles), "article"), first, v.Claims, v.Exclusive))
 		if len(v.Copies) > 0 {
@@ -204,9 +208,9 @@ func (p *printer) outlets() {
 				case *c.LagSeconds == 0:
 					s += " (at the same time)"
 				case *c.LagSeconds < 0:
-					s += fmt.Sprintf(" (%s before the original)", duration(-*c.LagSeconds))
+					s += fmt.Sprintf(" (%s before the original)", p.duration(-*c.LagSeconds))
 				default:
-					s += fmt.Sprintf(" (%s after)", duration(*c.LagSeconds))
+					s += fmt.Sprintf(" (%s after)", p.duration(*c.LagSeconds))
 				}
 				cs = append(cs, s)
 			}
@@ -215,12 +219,43 @@ func (p *printer) outlets() {
 	}
 }
 
-// stamp formats a time in UTC, to the minute.
-func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+// stamp formats a time in UTC, to the minute (to the day when the report
+// holds dates only).
+func (p *printer) stamp(t time.Time) string {
+	if p.days {
+		return t.UTC().Format("2006-01-02")
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
 
-// duration formats seconds as "3d4h", "2h5m", "40m" or "12s".
-func duration(s int64) string {
+// datesOnly tells whether every time in r is a midnight UTC: dates given
+// without a time of day.
+func datesOnly(r *Report) bool {
+	seen := false
+	for _, e := range r.Timing {
+		for _, o := range e.Outlets {
+			if o.Published.IsZero() {
+				continue
+			}
+			seen = true
+			if t := o.Published.UTC(); t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+// duration formats seconds as "3d4h", "2h5m", "40m" or "12s" ("3d" when
+// the report holds dates only).
+func (p *printer) duration(s int64) string {
 	d := time.Duration(s) * time.Second
+	if p.days {
+		if d < 24*time.Hour {
+			return "0d"
+		}
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
+	}
 	switch {
 	case d >= 24*time.Hour:
 		return fmt.Sprintf("%dd%dh", d/(24*time.Hour), d%(24*time.Hour)/time.Hour)
@@ -243,14 +278,14 @@ func (p *printer) timing() {
 		for _, o := range e.Outlets {
 			when, lagS := "date unknown    ", ""
 			if !o.Published.IsZero() {
-				when = stamp(o.Published)
+				when = p.stamp(o.Published)
 			}
 			switch {
 			case o.LagSeconds == nil:
 			case *o.LagSeconds == 0:
 				lagS = "first"
 			default:
-				lagS = "+" + duration(*o.LagSeconds)
+				lagS = "+" + p.duration(*o.LagSeconds)
 			}
 			who := o.Outlet
 			if o.Copy {
