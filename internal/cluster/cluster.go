@@ -7,8 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/parallax-news/parallax/internal/text"
+	"unicode"
 )
 
 // Doc is one article as the clusterer sees it.
@@ -80,120 +79,13 @@ type term struct {
 	key     string // stem, or entityMark + lower-case entity
 	surface string // first surface form seen
 	df      int32
-	idf     float64 // cached for idfAt articles
-	idfAt   int64
+	ldf     float64 // ln(df+1)
+	aside   int32   // articles that set feature.aside for it
+	last    int64   // arrival number of the last article that used it
 }
 
 // entityMark prefixes entity keys in the shared vocabulary.
 const entityMark = "\x01"
-
-// centroid is a sum of articles' term-frequency vectors (each of unit
-// length), without IDF: IDF is applied when the centroid is compared, with
-// the counts of that moment, so that an event formed while the IDF was
-// still young is not stuck with the weights it had then.
-type centroid struct {
-	w    map[int32]float64
-	keys []int32 // sorted keys of w, nil when stale
-	// norm2 is the squared norm of w weighted by IDF, computed when the
-	// article count was normAt; normAt < 0 marks it stale.
-	norm2  float64
-	normAt int64
-}
-
-func newCentroid() centroid { return centroid{w: make(map[int32]float64), normAt: -1} }
-
-// sorted returns the keys of w in order, cached until w changes.
-func (ce *centroid) sorted() []int32 {
-	if ce.keys == nil {
-		ce.keys = sortedKeys(ce.w)
-	}
-	return ce.keys
-}
-
-// add adds the vector v.
-func (ce *centroid) add(v vec) {
-	for _, e := range v {
-		if _, ok := ce.w[e.id]; !ok {
-			ce.keys = nil
-		}
-		ce.w[e.id] += float64(e.w)
-	}
-	ce.normAt = -1
-}
-
-// addCentroid adds o, in key order so that float sums do not depend on map
-// iteration.
-func (ce *centroid) addCentroid(o *centroid) {
-	for _, id := range o.sorted() {
-		ce.w[id] += o.w[id]
-	}
-	ce.keys, ce.normAt = nil, -1
-}
-
-// normDrift is how far the article count may move (as a fraction) before
-// a centroid's IDF-weighted norm is computed again.
-const normDrift = 0.02
-
-// norm returns the IDF-weighted norm of ce.
-func (c *Clusterer) norm(ce *centroid) float64 {
-	if ce.normAt < 0 || float64(c.docs-ce.normAt) > normDrift*float64(c.docs) {
-		ce.norm2 = 0
-		for _, id := range ce.sorted() {
-			x := ce.w[id] * c.idf(id)
-			ce.norm2 += x * x
-		}
-		ce.normAt = c.docs
-	}
-	return math.Sqrt(ce.norm2)
-}
-
-// cos is the cosine of the unit TF-IDF vector v with ce.
-func (c *Clusterer) cos(ce *centroid, v vec) float64 {
-	if len(v) == 0 || len(ce.w) == 0 {
-		return 0
-	}
-	n := c.norm(ce)
-	if n == 0 {
-		return 0
-	}
-	var s float64
-	for _, e := range v {
-		if x, ok := ce.w[e.id]; ok {
-			s += x * c.idf(e.id) * float64(e.w)
-		}
-	}
-	return s / n
-}
-
-// compact keeps the k weightiest entries of ce (raw weight × IDF, so that
-// what goes is what says least).
-func (c *Clusterer) compact(ce *centroid, k int) {
-	keep := c.rankTop(ce, k)
-	if len(keep) == len(ce.w) {
-		return
-	}
-	kept := make(map[int32]float64, k)
-	for _, id := range keep {
-		kept[id] = ce.w[id]
-	}
-	ce.w, ce.keys, ce.normAt = kept, nil, -1
-}
-
-// prune compacts ce to its k weightiest entries once it holds more than 2k.
-func (c *Clusterer) prune(ce *centroid, k int) {
-	if len(ce.w) > 2*k {
-		c.compact(ce, k)
-	}
-}
-
-func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
-	ks := make([]K, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
-}
 
 // cluster is what events and stories share: centroids, span, index keys.
 type cluster struct {
@@ -216,6 +108,7 @@ type event struct {
 	articles []string
 	days     map[int32]int // mentioned days (days since 1970)
 	years    map[int32]int // mentioned years
+	places   map[int32]int // places named (entity ids)
 }
 
 // story is a chain of events.
@@ -229,24 +122,27 @@ type story struct {
 	compact bool
 }
 
-// docVec is an article turned into vectors.
+// docVec is an article weighed with the IDF of its arrival.
 type docVec struct {
 	terms, ents       vec     // unit TF-IDF
 	rawTerms, rawEnts vec     // unit TF, for centroids
-	query             []entry // strongest terms, then all entities // strongest terms, then all entities
+	query             []entry // strongest terms, then all entities
+	places            []int32 // vocabulary ids, sorted
 	days, years       []int32
-	t                 time.Time
+	t                 time.Time // published
 }
 
 // Clusterer assigns articles to events and events to stories, one article
 // at a time. It is not safe for concurrent use: assignment is a sequential
-// step by design (see doc.go).
+// step by design (see doc.go); Vectorize, the costly part, is not.
 type Clusterer struct {
 	opt Options
 
 	vocab []term
 	ids   map[string]int32
-	docs  int64 // articles that voted, for IDF
+	free  []int32 // ids of forgotten entries, largest first
+	docs  int64   // articles that voted, for IDF
+	lnN   float64 // ln(docs + IDFPrior)
 
 	seq       int64 // arrivals
 	nextEvent int64
@@ -262,10 +158,18 @@ type Clusterer struct {
 	articleOf   map[string]*event // articles of active events
 	aliases     map[string]string
 	sinceSweep  int
-	stemmer     *text.Stemmer
-	contentBuf  []text.ContentWord
-	tf, etf     map[int32]float64 // per-article counts, reused
+	lastForget  int64 // arrival number of the last pass of forget
 	pendingEvic []string
+	stamp       int64 // candidate de-duplication stamps, see gather
+
+	// Working memory, reused from article to article.
+	buf struct {
+		terms, rawTerms, ents, rawEnts, query vec
+		ids, places                           []int32
+	}
+	q    []float64 // the query scattered by term id (see scatter)
+	heap []ranked
+	tmp  []ranked
 }
 
 // New returns an empty Clusterer.
@@ -282,7 +186,6 @@ func New(opt Options) (*Clusterer, error) {
 		storyIndex: make(map[int32][]*story),
 		articleOf:  make(map[string]*event),
 		aliases:    make(map[string]string),
-		stemmer:    text.NewStemmer(),
 	}, nil
 }
 
@@ -302,44 +205,52 @@ func (c *Clusterer) Resolve(id string) string {
 	return id
 }
 
-// Assign places one article, in arrival order, and says where it went.
-// An article whose event is still in memory gets the same answer again and
-// changes nothing; one assigned before its event left memory would be
-// placed afresh, so the store should not assign an article it already
-// holds.
-func (c *Clusterer) Assign(d Doc) Assignment {
+// Assign places one article, in arrival order, and says where it went:
+// AssignVector(Vectorize(d)).
+func (c *Clusterer) Assign(d Doc) Assignment { return c.AssignVector(Vectorize(d)) }
+
+// AssignVector places one vectorised article, in arrival order, and says
+// where it went. An article whose event is still in memory gets the same
+// answer again and changes nothing; one assigned before its event left
+// memory would be placed afresh, so the store should not assign an article
+// it already holds.
+func (c *Clusterer) AssignVector(v *Vector) Assignment {
 	c.seq++
 	c.pendingEvic = nil
-	if d.CopyOf != "" {
-		if ev := c.articleOf[d.CopyOf]; ev != nil && ev.alive {
-			if _, dup := c.articleOf[d.ID]; !dup {
-				ev.articles = append(ev.articles, d.ID)
-				c.articleOf[d.ID] = ev
+	if v.copyOf != "" {
+		if ev := c.articleOf[v.copyOf]; ev != nil && ev.alive {
+			if _, dup := c.articleOf[v.id]; !dup {
+				ev.articles = append(ev.articles, v.id)
+				c.articleOf[v.id] = ev
 				ev.story.size++
 			}
 			ev.lastSeq, ev.story.lastSeq = c.seq, c.seq
-			c.extend(&ev.cluster, d.Published)
-			c.extend(&ev.story.cluster, d.Published)
-			return Assignment{Article: d.ID, EventID: ev.id, StoryID: ev.story.id, Copy: true}
+			c.extend(&ev.cluster, v.published)
+			c.extend(&ev.story.cluster, v.published)
+			return Assignment{Article: v.id, EventID: ev.id, StoryID: ev.story.id, Copy: true}
 		}
 	}
-	if ev := c.articleOf[d.ID]; ev != nil {
+	if ev := c.articleOf[v.id]; ev != nil {
 		// Assigning the same article twice changes nothing.
-		return Assignment{Article: d.ID, EventID: ev.id, StoryID: ev.story.id}
+		return Assignment{Article: v.id, EventID: ev.id, StoryID: ev.story.id}
 	}
-	if d.Published.After(c.watermark) {
-		c.watermark = d.Published
+	// Only a published time moves the watermark: a dateline read from the
+	// text may be wrong, and the watermark decides what leaves memory.
+	if v.published.After(c.watermark) {
+		c.watermark = v.published
 	}
-	dv := c.vectorise(d)
+	dv := c.weigh(v)
+	c.scatter(dv.terms)
+	c.scatter(dv.ents)
 
-	a := Assignment{Article: d.ID}
-	cands := c.scoreEvents(dv)
+	a := Assignment{Article: v.id}
+	cands := c.scoreEvents(&dv)
 	var ev *event
 	if len(cands) > 0 && cands[0].score >= c.opt.EventThreshold {
 		ev = cands[0].ev
 		a.Score = cands[0].score
-		c.addToEvent(ev, d.ID, dv)
-		c.addToStory(ev.story, dv)
+		c.addToEvent(ev, v.id, &dv)
+		c.addToStory(ev.story, &dv)
 		if c.opt.EventMerge > 0 {
 			for _, o := range cands[1:] {
 				if o.score < c.opt.EventMerge || !o.ev.alive || o.ev == ev {
@@ -352,7 +263,7 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 		// A new event: the story is the best the index offers, if close
 		// enough; any other story the article also matches at StoryMerge
 		// is the same story, found twice.
-		scands := c.scoreStories(dv)
+		scands := c.scoreStories(&dv)
 		var st *story
 		if len(scands) > 0 && scands[0].score >= c.opt.StoryThreshold {
 			st = scands[0].st
@@ -362,8 +273,8 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 		}
 		ev = c.newEvent(st)
 		a.NewEvent = true
-		c.addToEvent(ev, d.ID, dv)
-		c.addToStory(st, dv)
+		c.addToEvent(ev, v.id, &dv)
+		c.addToStory(st, &dv)
 		st.events = append(st.events, ev)
 		st.count++
 		if c.opt.StoryMerge > 0 && !a.NewStory {
@@ -375,6 +286,8 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 			}
 		}
 	}
+	c.unscatter(dv.terms)
+	c.unscatter(dv.ents)
 	a.EventID, a.StoryID = ev.id, ev.story.id
 	c.sinceSweep++
 	if c.sinceSweep >= sweepEvery {
@@ -388,181 +301,176 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 // sweepEvery is how many arrivals pass between eviction sweeps.
 const sweepEvery = 512
 
-// vectorise turns d into unit TF-IDF vectors, updating the IDF counts.
-func (c *Clusterer) vectorise(d Doc) docVec {
-	body := d.Text
-	if len(d.Paragraphs) > 0 {
-		body = strings.Join(d.Paragraphs, "\n\n")
-	}
-	if c.tf == nil {
-		c.tf, c.etf = make(map[int32]float64), make(map[int32]float64)
-	}
-	clear(c.tf)
-	clear(c.etf)
-	tf, etf := c.tf, c.etf
-	order := make([]int32, 0, 256)
-	count := func(key, surface string, w float64) {
-		id := c.intern(key, surface)
-		if _, ok := tf[id]; !ok {
-			order = append(order, id)
+// forgetEvery is how many arrivals at least pass between two passes of
+// forget (run by the sweep).
+const forgetEvery = 8 * sweepEvery
+
+// forget frees the vocabulary entries that no article has used in the last
+// Grace arrivals and that no cluster in memory holds (in a centroid, in
+// the index, as a place), so that the vocabulary, like the clusters, is
+// bounded by what is recent and not by the corpus. A forgotten word that
+// comes back starts again from a document frequency of nought: IDF is then
+// that of recent news.
+func (c *Clusterer) forget() {
+	held := make([]bool, len(c.vocab))
+	mark := func(cl *cluster) {
+		for _, e := range cl.terms.e {
+			held[e.id] = true
 		}
-		tf[id] += w
-	}
-	c.contentBuf = text.ContentWords(c.contentBuf[:0], d.Title, c.stemmer)
-	for _, w := range c.contentBuf {
-		count(w.Stem, w.Surface, c.opt.TitleWeight)
-	}
-	lead, rest := splitLead(body)
-	c.contentBuf = text.ContentWords(c.contentBuf[:0], lead, c.stemmer)
-	for _, w := range c.contentBuf {
-		count(w.Stem, w.Surface, c.opt.LeadWeight)
-	}
-	c.contentBuf = text.ContentWords(c.contentBuf[:0], rest, c.stemmer)
-	for _, w := range c.contentBuf {
-		count(w.Stem, w.Surface, 1)
-	}
-	var eorder []int32
-	countEnt := func(name string, w float64) {
-		key := entityMark + text.Lower(name)
-		id := c.intern(key, name)
-		if _, ok := etf[id]; !ok {
-			eorder = append(eorder, id)
+		for _, e := range cl.ents.e {
+			held[e.id] = true
 		}
-		etf[id] += w
-	}
-	if len(d.Entities) > 0 {
-		for _, e := range d.Entities {
-			countEnt(e, 1)
-		}
-	} else {
-		if strings.ToUpper(d.Title) != d.Title { // a headline in capitals names nothing
-			for _, s := range text.CapitalisedSpans(d.Title) {
-				entityKeys(s, c.opt.TitleWeight, countEnt)
-			}
-		}
-		for _, s := range text.CapitalisedSpans(lead) {
-			entityKeys(s, c.opt.LeadWeight, countEnt)
-		}
-		for _, s := range text.CapitalisedSpans(rest) {
-			entityKeys(s, 1, countEnt)
+		for _, k := range cl.indexed {
+			held[k] = true
 		}
 	}
-	c.docs++
-	for _, id := range order {
-		c.vocab[id].df++
-	}
-	for _, id := range eorder {
-		c.vocab[id].df++
-	}
-	dv := docVec{t: d.Published}
-	dv.terms, dv.rawTerms = c.weigh(tf, order)
-	dv.ents, dv.rawEnts = c.weigh(etf, eorder)
-	q := slices.Clone(dv.terms)
-	slices.SortStableFunc(q, func(a, b entry) int { return cmp.Compare(b.w, a.w) })
-	dv.query = append(dv.query, q[:min(len(q), c.opt.QueryTerms)]...)
-	dv.query = append(dv.query, dv.ents...)
-	seen := make(map[int32]bool)
-	for _, m := range text.Dates(d.Title+"\n"+body, d.Published) {
-		y := int32(m.Time.Year())
-		if !seen[-y] {
-			seen[-y] = true
-			dv.years = append(dv.years, y)
-		}
-		if m.Precision == text.Day {
-			dd := int32(m.Time.Unix() / 86400)
-			if !seen[dd] {
-				seen[dd] = true
-				dv.days = append(dv.days, dd)
-			}
+	for _, ev := range c.eventList {
+		mark(&ev.cluster)
+		for p := range ev.places {
+			held[p] = true
 		}
 	}
+	for _, st := range c.storyList {
+		mark(&st.cluster)
+	}
+	freed := false
+	for id := range c.vocab {
+		t := &c.vocab[id]
+		if t.key == "" || held[id] || c.seq-t.last <= int64(c.opt.Grace) {
+			continue
+		}
+		delete(c.ids, t.key)
+		*t = term{}
+		c.free = append(c.free, int32(id))
+		freed = true
+	}
+	if freed {
+		slices.Sort(c.free)
+		slices.Reverse(c.free)
+	}
+}
+
+// weigh interns v's stems and entities, counts them for the IDF, and
+// weighs them: sublinear TF (title and lead words counted TitleWeight and
+// LeadWeight times) times IDF.
+func (c *Clusterer) weigh(v *Vector) docVec {
+	c.setDocs(c.docs + 1)
+	dv := docVec{t: v.published, days: v.days, years: v.years}
+	b := &c.buf
+	var entIDs []int32
+	dv.terms, dv.rawTerms, b.ids = c.weighFeatures(v.terms, b.terms[:0], b.rawTerms[:0], b.ids[:0])
+	b.terms, b.rawTerms = dv.terms, dv.rawTerms
+	dv.ents, dv.rawEnts, entIDs = c.weighFeatures(v.ents, b.ents[:0], b.rawEnts[:0], b.ids[:0])
+	b.ents, b.rawEnts, b.ids = dv.ents, dv.rawEnts, entIDs
+	dv.places = b.places[:0]
+	for _, p := range v.places {
+		if id := entIDs[p]; id >= 0 {
+			dv.places = append(dv.places, id)
+		}
+	}
+	slices.Sort(dv.places)
+	b.places = dv.places
+	// The query: the strongest terms and the strongest entities.
+	dv.query = b.query[:0]
+	for _, x := range []vec{dv.terms, dv.ents} {
+		q := c.tmp[:0]
+		for _, e := range x {
+			q = append(q, ranked{e.id, float64(e.w)})
+		}
+		k := min(len(q), c.opt.QueryTerms)
+		selectTop(q, k, heavier)
+		for _, r := range q[:k] {
+			dv.query = append(dv.query, entry{r.id, float32(r.w)})
+		}
+		c.tmp = q
+	}
+	b.query = dv.query
 	return dv
 }
 
-// leadBytes is about how much of a body counts as its lead: news puts the
-// who, what, where and when in the first sentences.
-const leadBytes = 300
-
-// splitLead splits body after the paragraph (or line) that reaches
-// leadBytes.
-func splitLead(body string) (lead, rest string) {
-	i := 0
-	for i < len(body) {
-		j := strings.IndexByte(body[i:], '\n')
-		if j < 0 {
-			return body, ""
+// weighFeatures interns fs and appends to weighted and raw two unit
+// vectors sorted by id: sublinear TF × IDF, for comparing, and sublinear
+// TF alone, for adding to centroids; and to ids the vocabulary id of each
+// feature (-1 if it weighs nothing).
+func (c *Clusterer) weighFeatures(fs []feature, weighted, raw vec, ids []int32) (vec, vec, []int32) {
+	for _, f := range fs {
+		tf := float64(f.n[zoneTitle])*c.opt.TitleWeight + float64(f.n[zoneLead])*c.opt.LeadWeight + float64(f.n[zoneRest])
+		if tf <= 0 {
+			ids = append(ids, -1)
+			continue
 		}
-		i += j + 1
-		if i >= leadBytes {
-			break
+		id := c.intern(f.key, f.surface)
+		ids = append(ids, id)
+		t := &c.vocab[id]
+		t.last = c.seq
+		t.df++
+		t.ldf = math.Log(float64(t.df + 1))
+		if f.aside {
+			t.aside++
+		}
+		x := tf // sublinear above one occurrence
+		if tf > 1 {
+			x = 1 + math.Log(tf)
+		}
+		raw = append(raw, entry{id: id, w: float32(x)})
+	}
+	slices.SortFunc(raw, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
+	var n2, r2 float64
+	for _, e := range raw {
+		w := float64(e.w) * c.idf(e.id)
+		weighted = append(weighted, entry{id: e.id, w: float32(w)})
+		n2 += w * w
+		r2 += float64(e.w) * float64(e.w)
+	}
+	for _, x := range []struct {
+		v  vec
+		n2 float64
+	}{{weighted, n2}, {raw, r2}} {
+		if n := float32(math.Sqrt(x.n2)); n > 0 {
+			for i := range x.v {
+				x.v[i].w /= n
+			}
 		}
 	}
-	return body[:i], body[i:]
-}
-
-// entityKeys counts a span and, for a multi-word name, its last word, so
-// that "Mike Pompeo" and "Pompeo" meet.
-func entityKeys(span string, w float64, count func(string, float64)) {
-	count(span, w)
-	if i := strings.LastIndexByte(span, ' '); i > 0 {
-		last := span[i+1:]
-		if len(last) > 2 && !text.IsStop(text.Lower(last)) {
-			count(last, w*0.5)
-		}
-	}
+	return weighted, raw, ids
 }
 
 func (c *Clusterer) intern(key, surface string) int32 {
 	if id, ok := c.ids[key]; ok {
+		if t := &c.vocab[id]; shouting(t.surface) && !shouting(surface) {
+			// A name first seen in a dateline's capitals ("PORT SELLAN")
+			// takes the spelling of running text.
+			t.surface = strings.Clone(surface)
+		}
 		return id
 	}
-	id := int32(len(c.vocab))
-	c.vocab = append(c.vocab, term{key: key, surface: surface})
+	// Cloned: the key and surface may point into an article's text, which
+	// the vocabulary must not keep alive.
+	key = strings.Clone(key)
+	t := term{key: key, surface: strings.Clone(surface)}
+	var id int32
+	if n := len(c.free); n > 0 {
+		// The smallest id forget freed, so that a restored run reuses
+		// the same ones.
+		id, c.free = c.free[n-1], c.free[:n-1]
+		c.vocab[id] = t
+	} else {
+		id = int32(len(c.vocab))
+		c.vocab = append(c.vocab, t)
+	}
 	c.ids[key] = id
 	return id
 }
 
 // idf is the smoothed inverse document frequency of a vocabulary entry,
-// cached until the next article votes.
-func (c *Clusterer) idf(id int32) float64 {
-	t := &c.vocab[id]
-	if t.idfAt != c.docs {
-		t.idf = math.Log((float64(c.docs) + c.opt.IDFPrior) / float64(t.df+1))
-		t.idfAt = c.docs
-	}
-	return t.idf
-}
+// ln((N+prior)/(df+1)), computed as a difference of logarithms cached
+// when N and df change.
+func (c *Clusterer) idf(id int32) float64 { return c.lnN - c.vocab[id].ldf }
 
-// weigh turns term counts into two unit vectors sorted by id: sublinear TF
-// × IDF, for comparing, and sublinear TF alone, for adding to centroids.
-func (c *Clusterer) weigh(tf map[int32]float64, order []int32) (weighted, raw vec) {
-	if len(order) == 0 {
-		return nil, nil
-	}
-	weighted = make(vec, 0, len(order))
-	raw = make(vec, 0, len(order))
-	var n2, r2 float64
-	for _, id := range order {
-		t := 1 + math.Log(tf[id])
-		w := t * c.idf(id)
-		weighted = append(weighted, entry{id: id, w: float32(w)})
-		raw = append(raw, entry{id: id, w: float32(t)})
-		n2 += w * w
-		r2 += t * t
-	}
-	for _, v := range []struct {
-		v  vec
-		n2 float64
-	}{{weighted, n2}, {raw, r2}} {
-		n := float32(math.Sqrt(v.n2))
-		for i := range v.v {
-			if n > 0 {
-				v.v[i].w /= n
-			}
-		}
-		slices.SortFunc(v.v, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
-	}
-	return weighted, raw
+// setDocs sets the count of articles that voted.
+func (c *Clusterer) setDocs(n int64) {
+	c.docs = n
+	c.lnN = math.Log(float64(n) + c.opt.IDFPrior)
 }
 
 type eventCand struct {
@@ -570,11 +478,12 @@ type eventCand struct {
 	score float64
 }
 
-// scoreEvents scores the events the index offers for dv, best first, ties
-// to the older event.
-func (c *Clusterer) scoreEvents(dv docVec) []eventCand {
+// scoreEvents scores the events the index offers for dv (scattered in
+// c.q), best first, ties to the older event.
+func (c *Clusterer) scoreEvents(dv *docVec) []eventCand {
 	var cands []eventCand
-	for _, ev := range gather(c.eventIndex, dv.query, c.seq, c.opt.MaxCandidates, func(ev *event) bool {
+	c.stamp++
+	for _, ev := range gather(c.eventIndex, dv.query, c.stamp, c.opt.MaxCandidates, func(ev *event) bool {
 		return c.inWindow(&ev.cluster, dv.t, c.opt.EventWindow)
 	}) {
 		cands = append(cands, eventCand{ev: ev, score: c.eventScore(ev, dv)})
@@ -620,7 +529,7 @@ func gather[T member](idx map[int32][]T, query []entry, seq int64, limit int, ke
 		}
 	}
 	if len(out) > limit {
-		slices.SortFunc(out, func(x, y T) int {
+		selectTop(out, limit, func(x, y T) int {
 			bx, by := x.base(), y.base()
 			if bx.pre != by.pre {
 				return cmp.Compare(by.pre, bx.pre)
@@ -649,9 +558,11 @@ func distance(cl *cluster, t time.Time) time.Duration {
 	return 0
 }
 
-// eventScore is the similarity of an article to an event.
-func (c *Clusterer) eventScore(ev *event, dv docVec) float64 {
-	s := c.opt.EventText*c.cos(&ev.terms, dv.terms) + c.opt.EventEntities*c.cos(&ev.ents, dv.ents)
+// eventScore is the similarity of an article (scattered in c.q) to an
+// event.
+func (c *Clusterer) eventScore(ev *event, dv *docVec) float64 {
+	ct, ce := c.cos(&ev.terms), c.cos(&ev.ents)
+	s := c.opt.EventText*ct + c.opt.EventEntities*ce
 	s /= c.opt.EventText + c.opt.EventEntities
 	if len(dv.days) > 0 && len(ev.days) > 0 {
 		for _, d := range dv.days {
@@ -673,6 +584,9 @@ func (c *Clusterer) eventScore(ev *event, dv docVec) float64 {
 			s -= c.opt.DatePenalty
 		}
 	}
+	if len(dv.places) > 0 && len(ev.places) > 0 && !slices.ContainsFunc(dv.places, func(p int32) bool { return ev.places[p] > 0 }) {
+		s -= c.opt.PlacePenalty
+	}
 	if !dv.t.IsZero() && !ev.first.IsZero() {
 		s /= 1 + float64(distance(&ev.cluster, dv.t))/float64(c.opt.EventTimeScale)
 	}
@@ -684,13 +598,16 @@ type storyCand struct {
 	score float64
 }
 
-// scoreStories scores the stories the index offers for dv, best first.
-func (c *Clusterer) scoreStories(dv docVec) []storyCand {
+// scoreStories scores the stories the index offers for dv (scattered in
+// c.q), best first.
+func (c *Clusterer) scoreStories(dv *docVec) []storyCand {
 	var cands []storyCand
-	for _, st := range gather(c.storyIndex, dv.query, c.seq, c.opt.MaxCandidates, func(st *story) bool {
+	c.stamp++
+	sts := gather(c.storyIndex, dv.query, c.stamp, c.opt.MaxCandidates, func(st *story) bool {
 		return c.inWindow(&st.cluster, dv.t, c.opt.StoryWindow)
-	}) {
-		s := c.opt.StoryText*c.cos(&st.terms, dv.terms) + c.opt.StoryEntities*c.cos(&st.ents, dv.ents)
+	})
+	for _, st := range sts {
+		s := c.opt.StoryText*c.cos(&st.terms) + c.opt.StoryEntities*c.cos(&st.ents)
 		s /= c.opt.StoryText + c.opt.StoryEntities
 		cands = append(cands, storyCand{st: st, score: s})
 	}
@@ -710,6 +627,7 @@ func (c *Clusterer) newEvent(st *story) *event {
 		story:   st,
 		days:    make(map[int32]int),
 		years:   make(map[int32]int),
+		places:  make(map[int32]int),
 	}
 	c.events[ev.id] = ev
 	c.eventList = append(c.eventList, ev)
@@ -737,7 +655,7 @@ func (c *Clusterer) extend(cl *cluster, t time.Time) {
 	}
 }
 
-func (c *Clusterer) addVectors(cl *cluster, dv docVec) {
+func (c *Clusterer) addVectors(cl *cluster, dv *docVec) {
 	cl.terms.add(dv.rawTerms)
 	cl.ents.add(dv.rawEnts)
 	c.prune(&cl.terms, c.opt.CentroidTerms)
@@ -747,13 +665,16 @@ func (c *Clusterer) addVectors(cl *cluster, dv docVec) {
 	c.extend(cl, dv.t)
 }
 
-func (c *Clusterer) addToEvent(ev *event, article string, dv docVec) {
+func (c *Clusterer) addToEvent(ev *event, article string, dv *docVec) {
 	c.addVectors(&ev.cluster, dv)
 	for _, d := range dv.days {
 		ev.days[d]++
 	}
 	for _, y := range dv.years {
 		ev.years[y]++
+	}
+	for _, p := range dv.places {
+		ev.places[p]++
 	}
 	ev.articles = append(ev.articles, article)
 	c.articleOf[article] = ev
@@ -762,7 +683,7 @@ func (c *Clusterer) addToEvent(ev *event, article string, dv docVec) {
 	}
 }
 
-func (c *Clusterer) addToStory(st *story, dv docVec) {
+func (c *Clusterer) addToStory(st *story, dv *docVec) {
 	st.compact = false
 	c.addVectors(&st.cluster, dv)
 	st.size++
@@ -779,7 +700,7 @@ func reindexDue(n int) bool { return n <= 16 || n%8 == 0 }
 // indexKeys are the keys a cluster posts: its strongest terms and entities
 // by weight × IDF, so that words every article uses are not posted.
 func (c *Clusterer) indexKeys(cl *cluster) []int32 {
-	keys := append(c.rankTop(&cl.terms, c.opt.IndexTerms), c.rankTop(&cl.ents, c.opt.IndexTerms)...)
+	keys := append(c.topKeys(&cl.terms, c.opt.IndexTerms), c.topKeys(&cl.ents, c.opt.IndexTerms)...)
 	slices.Sort(keys)
 	return keys
 }
@@ -877,6 +798,9 @@ func (c *Clusterer) mergeEvents(a, b *event, asg *Assignment) *event {
 	for _, y := range sortedKeys(b.years) {
 		a.years[y] += b.years[y]
 	}
+	for _, p := range sortedKeys(b.places) {
+		a.places[p] += b.places[p]
+	}
 	for _, id := range b.articles {
 		c.articleOf[id] = a
 	}
@@ -903,6 +827,7 @@ func (c *Clusterer) mergeStories(a, b *story, asg *Assignment) *story {
 	a.voters += b.voters
 	a.size += b.size
 	a.count += b.count
+	a.compact = false
 	c.extend(&a.cluster, b.first)
 	c.extend(&a.cluster, b.last)
 	a.lastSeq = max(a.lastSeq, b.lastSeq)
@@ -922,20 +847,29 @@ func (c *Clusterer) mergeStories(a, b *story, asg *Assignment) *story {
 }
 
 func (c *Clusterer) dropEvent(ev *event) {
+	c.unlinkEvent(ev)
+	c.eventList = slices.DeleteFunc(c.eventList, func(x *event) bool { return x == ev })
+}
+
+// unlinkEvent takes ev out of everything but eventList.
+func (c *Clusterer) unlinkEvent(ev *event) {
 	ev.alive = false
 	reindex(c.eventIndex, ev, nil)
 	delete(c.events, ev.id)
-	c.eventList = slices.DeleteFunc(c.eventList, func(x *event) bool { return x == ev })
 	if st := ev.story; st != nil {
 		st.events = slices.DeleteFunc(st.events, func(x *event) bool { return x == ev })
 	}
 }
 
 func (c *Clusterer) dropStory(st *story) {
+	c.unlinkStory(st)
+	c.storyList = slices.DeleteFunc(c.storyList, func(x *story) bool { return x == st })
+}
+
+func (c *Clusterer) unlinkStory(st *story) {
 	st.alive = false
 	reindex(c.storyIndex, st, nil)
 	delete(c.stories, st.id)
-	c.storyList = slices.DeleteFunc(c.storyList, func(x *story) bool { return x == st })
 }
 
 // expired reports whether a cluster may leave memory: it is past its time
@@ -949,40 +883,49 @@ func (c *Clusterer) expired(cl *cluster, w time.Duration) bool {
 
 // sweep evicts events and stories that have expired.
 func (c *Clusterer) sweep() {
-	var gone []*event
+	gone := false
 	for _, ev := range c.eventList {
-		if c.expired(&ev.cluster, c.opt.EventWindow) {
-			gone = append(gone, ev)
+		if !c.expired(&ev.cluster, c.opt.EventWindow) {
+			continue
 		}
-	}
-	for _, ev := range gone {
 		for _, a := range ev.articles {
 			if c.articleOf[a] == ev {
 				delete(c.articleOf, a)
 			}
 		}
-		c.dropEvent(ev)
+		c.unlinkEvent(ev)
 		c.pendingEvic = append(c.pendingEvic, ev.id)
+		gone = true
 	}
-	var goneSt []*story
+	if gone {
+		c.eventList = slices.DeleteFunc(c.eventList, func(ev *event) bool { return !ev.alive })
+	}
+	gone = false
 	for _, st := range c.storyList {
 		if len(st.events) > 0 {
 			continue
 		}
 		if c.expired(&st.cluster, c.opt.StoryWindow) {
-			goneSt = append(goneSt, st)
+			c.unlinkStory(st)
+			c.pendingEvic = append(c.pendingEvic, st.id)
+			gone = true
 		} else if !st.compact && c.seq-st.lastSeq > int64(c.opt.Grace) {
 			// A quiet story waits for its next event with only the words
 			// that find it and that it is compared on.
 			c.compact(&st.terms, c.opt.IndexTerms)
 			c.compact(&st.ents, c.opt.IndexTerms)
+			st.terms.e = slices.Clip(st.terms.e) // compact leaves room to grow
+			st.ents.e = slices.Clip(st.ents.e)
 			st.compact = true
 			c.reindexStory(st)
 		}
 	}
-	for _, st := range goneSt {
-		c.dropStory(st)
-		c.pendingEvic = append(c.pendingEvic, st.id)
+	if gone {
+		c.storyList = slices.DeleteFunc(c.storyList, func(st *story) bool { return !st.alive })
+	}
+	if c.seq-c.lastForget >= forgetEvery {
+		c.lastForget = c.seq
+		c.forget()
 	}
 	// Aliases of clusters no longer in memory live on in the store.
 	for _, from := range sortedKeys(c.aliases) {
@@ -991,4 +934,28 @@ func (c *Clusterer) sweep() {
 			delete(c.aliases, from)
 		}
 	}
+}
+
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
+	ks := make([]K, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// shouting reports whether s is written in capitals, and is long enough
+// for that to be a style rather than an acronym ("PORT SELLAN", not "NATO").
+func shouting(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 4
 }

@@ -2,12 +2,12 @@ package cluster
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -287,7 +287,7 @@ func TestEvictionBoundsMemory(t *testing.T) {
 	if held > 1500 {
 		t.Errorf("%d articles held in memory after 3,000 with a 12-hour window", held)
 	}
-	if !slices.ContainsFunc(c.storyList, func(st *story) bool { return st.compact && len(st.terms.w) <= c.opt.IndexTerms }) {
+	if !slices.ContainsFunc(c.storyList, func(st *story) bool { return st.compact && len(st.terms.e) <= c.opt.IndexTerms }) {
 		t.Error("no quiet story was compacted")
 	}
 	if len(c.articleOf) != held {
@@ -311,49 +311,6 @@ func TestLabel(t *testing.T) {
 		t.Errorf("span %v – %v", info.First, info.Last)
 	}
 	t.Logf("label: %s", info.Label)
-}
-
-// TestSeeds: the Sochi talks of May 2019 and the Washington talks of
-// December 2019 are two events of one story.
-func TestSeeds(t *testing.T) {
-	dir := "../../../shared/data/seeds"
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) < 2 {
-		t.Skip("../shared/data/seeds not found: run from a checkout with shared/ beside it")
-	}
-	slices.Sort(files)
-	var docs []Doc
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paras := strings.Split(strings.TrimSpace(string(b)), "\n\n")
-		docs = append(docs, Doc{ID: filepath.Base(f), Paragraphs: paras})
-	}
-	// The files hold no dates; the second run gives them the days of the
-	// talks they report (Washington, 10 December 2019; Sochi, 14 May 2019).
-	dated := slices.Clone(docs)
-	dated[0].Published = time.Date(2019, 12, 10, 20, 0, 0, 0, time.UTC)
-	dated[1].Published = time.Date(2019, 5, 14, 18, 0, 0, 0, time.UTC)
-	for _, tt := range []struct {
-		name string
-		docs []Doc
-	}{{"undated", docs}, {"dated", dated}, {"dated in published order", []Doc{dated[1], dated[0]}}} {
-		t.Run(tt.name, func(t *testing.T) {
-			c := mustNew(t, DefaultOptions())
-			as := run(t, c, tt.docs)
-			ev0, _ := c.Event(as[0].EventID)
-			ev1, _ := c.Event(as[1].EventID)
-			t.Logf("%s %q in %s; %s %q in %s", ev0.ID, ev0.Label, ev0.StoryID, ev1.ID, ev1.Label, ev1.StoryID)
-			if ev0.ID == ev1.ID {
-				t.Errorf("the two seeds share event %s", ev0.ID)
-			}
-			if ev0.StoryID != ev1.StoryID {
-				t.Errorf("the two seeds are in stories %s and %s, want one", ev0.StoryID, ev1.StoryID)
-			}
-		})
-	}
 }
 
 func ExampleClusterer_Assign() {
@@ -393,5 +350,169 @@ func TestPostingsCap(t *testing.T) {
 	reindex(idx, evs[100], nil)
 	if slices.Contains(idx[7], evs[100]) || len(evs[100].indexed) != 0 {
 		t.Error("dropped cluster still posted")
+	}
+}
+
+// TestRestoreOldVersion: a state written by an older clusterer is refused
+// with ErrState and a message saying to rebuild.
+func TestRestoreOldVersion(t *testing.T) {
+	c := mustNew(t, DefaultOptions())
+	run(t, c, []Doc{damTalks1})
+	s := c.Export()
+	s.Version = StateVersion - 1
+	_, err := Restore(s)
+	if !errors.Is(err, ErrState) || !strings.Contains(err.Error(), "rebuild") {
+		t.Errorf("Restore of version %d: %v, want ErrState saying to rebuild", s.Version, err)
+	}
+}
+
+// TestVectorizeConcurrent: Vectorize gives the same Vector from any
+// goroutine, and Assign is AssignVector(Vectorize).
+func TestVectorizeConcurrent(t *testing.T) {
+	docs := append(synthDocs(5, 64), damTalks1, damTalks2, damRuling, chessFinal)
+	want := make([]*Vector, len(docs))
+	for i, d := range docs {
+		want[i] = Vectorize(d)
+	}
+	got := make([]*Vector, len(docs))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := len(docs) - 1 - w; i >= 0; i -= 4 {
+				got[i] = Vectorize(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i := range docs {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("article %d vectorised differently in parallel", i)
+		}
+	}
+	a, b := mustNew(t, DefaultOptions()), mustNew(t, DefaultOptions())
+	for i, d := range docs {
+		if x, y := a.Assign(d), b.AssignVector(want[i]); !reflect.DeepEqual(x, y) {
+			t.Fatalf("article %d: Assign %+v, AssignVector %+v", i, x, y)
+		}
+	}
+}
+
+func TestVectorize(t *testing.T) {
+	v := Vectorize(Doc{ID: "x", Title: "Pompeo meets Lavrov in Sochi",
+		Paragraphs: []string{"U.S. Secretary of State Mike Pompeo met Sergey Lavrov in the resort city of Sochi on May 14, 2019, for talks.", "The 26 pirates were seized, officials said. Talks went on."}})
+	if v.ID() != "x" {
+		t.Errorf("ID %q", v.ID())
+	}
+	ents := map[string]float32{}
+	for _, f := range v.ents {
+		ents[f.surface] = f.n[zoneTitle] + f.n[zoneLead] + f.n[zoneRest]
+	}
+	for _, want := range []string{"Pompeo", "Lavrov", "Sochi", "Mike Pompeo", "Sergey Lavrov", "26"} {
+		if ents[want] == 0 {
+			t.Errorf("entity %q missing: %v", want, ents)
+		}
+	}
+	if _, ok := ents["May"]; ok {
+		t.Errorf("a month counted as a name: %v", ents)
+	}
+	var places []string
+	for _, p := range v.places {
+		places = append(places, v.ents[p].surface)
+	}
+	if !slices.Equal(places, []string{"Sochi"}) {
+		t.Errorf("places %q, want Sochi (title and lead)", places)
+	}
+	var talk feature
+	for _, f := range v.terms {
+		if f.key == "talk" {
+			talk = f
+		}
+	}
+	if talk.n != [zones]float32{0, 2, 0} {
+		t.Errorf("talk counted %v by zone, want twice in the lead", talk.n)
+	}
+	if !slices.Equal(v.years, []int32{2019}) || len(v.days) != 1 {
+		t.Errorf("years %v days %v", v.years, v.days)
+	}
+}
+
+func TestDateline(t *testing.T) {
+	// An undated text whose dateline reads "March 4, 2009" resolves its
+	// "Tuesday" to 3 March 2009.
+	v := Vectorize(Doc{ID: "d", Paragraphs: []string{"WEDNESDAY, MARCH 4, 2009", "President Barack Obama announced plans Tuesday to resume reviews."}})
+	day := func(y int, m time.Month, d int) int32 {
+		return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	}
+	if !slices.Contains(v.days, day(2009, 3, 3)) || !slices.Contains(v.days, day(2009, 3, 4)) {
+		t.Errorf("days %v, want 4 and 3 March 2009", v.days)
+	}
+	if !v.published.IsZero() {
+		t.Error("a dateline became a published time")
+	}
+}
+
+func TestSelectTop(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 17, 100, 1000} {
+		for _, k := range []int{0, 1, 3, 16, 50, 999, 2000} {
+			xs := make([]ranked, n)
+			for i := range xs {
+				xs[i] = ranked{int32(i), float64((i * 7919) % 97)} // many ties
+			}
+			want := slices.Clone(xs)
+			slices.SortFunc(want, heavier)
+			selectTop(xs, k, heavier)
+			kk := min(k, n)
+			got := slices.Clone(xs[:kk])
+			slices.SortFunc(got, heavier)
+			if !slices.Equal(got, want[:kk]) {
+				t.Fatalf("n=%d k=%d: top %v, want %v", n, k, got, want[:kk])
+			}
+		}
+	}
+}
+
+// TestForget: with a short grace the vocabulary holds what recent articles
+// and the clusters in memory use, not every word ever seen; a run
+// restored after words were forgotten goes on exactly as one that was not
+// interrupted.
+func TestForget(t *testing.T) {
+	opt := DefaultOptions()
+	opt.Grace, opt.EventWindow, opt.StoryWindow = 300, 6*time.Hour, 12*time.Hour
+	docs := synthDocs(13, 5000)
+	whole := mustNew(t, opt)
+	want := run(t, whole, docs)
+	live := 0
+	for _, term := range whole.vocab {
+		if term.key != "" {
+			live++
+		}
+	}
+	if len(whole.free) == 0 || live != len(whole.ids) {
+		t.Fatalf("nothing forgotten, or the index disagrees: %d free, %d live, %d indexed", len(whole.free), live, len(whole.ids))
+	}
+	t.Logf("vocabulary: %d entries live, %d free", live, len(whole.free))
+
+	first := mustNew(t, opt)
+	run(t, first, docs[:4300])
+	blob, err := json.Marshal(first.Export())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st State
+	if err := json.Unmarshal(blob, &st); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Restore(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := run(t, second, docs[4300:])
+	for i := range got {
+		if !reflect.DeepEqual(got[i], want[4300+i]) {
+			t.Fatalf("article %d after restore: %+v, uninterrupted run: %+v", 4300+i, got[i], want[4300+i])
+		}
+	}
+	if !reflect.DeepEqual(second.Export(), whole.Export()) {
+		t.Error("restored run's final state differs from the uninterrupted run's")
 	}
 }

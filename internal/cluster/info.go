@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -45,7 +44,7 @@ func (c *Clusterer) Event(id string) (EventInfo, bool) {
 		return EventInfo{}, false
 	}
 	return EventInfo{
-		ID: ev.id, StoryID: ev.story.id, Label: c.label(&ev.cluster),
+		ID: ev.id, StoryID: ev.story.id, Label: c.label(&ev.cluster, ev.places),
 		First: ev.first, Last: ev.last,
 		Articles: slices.Clone(ev.articles), Voters: ev.voters,
 	}, true
@@ -58,7 +57,7 @@ func (c *Clusterer) Story(id string) (StoryInfo, bool) {
 	if st == nil {
 		return StoryInfo{}, false
 	}
-	info := StoryInfo{ID: st.id, Label: c.label(&st.cluster), First: st.first, Last: st.last, EventCount: st.count, Size: st.size}
+	info := StoryInfo{ID: st.id, Label: c.label(&st.cluster, nil), First: st.first, Last: st.last, EventCount: st.count, Size: st.size}
 	for _, ev := range st.events {
 		info.Events = append(info.Events, ev.id)
 	}
@@ -91,36 +90,66 @@ const (
 	labelTerms    = 3
 )
 
-// label names a cluster by its two strongest entities and three strongest
-// terms that the entities do not already say. Weights are centroid weight
-// times IDF, so a name every article mentions does not crowd out the
-// distinctive one.
-func (c *Clusterer) label(cl *cluster) string {
-	var names []string
-	var used []string
-	for _, id := range c.rank(cl.ents.w) {
-		s := c.vocab[id].surface
-		ls := strings.ToLower(s)
-		if slices.ContainsFunc(used, func(u string) bool { return strings.Contains(u, ls) || strings.Contains(ls, u) }) {
-			continue
+// label names a cluster: its two strongest names (places aside), then
+// (for an event) the place it happened in and its strongest terms, three
+// items in all:
+// "Velescu, Rook — Sarnovo, talks, interference". Weights are centroid
+// weight times IDF, so a name every article mentions does not crowd out
+// the distinctive one. Numbers are left out, and so are terms the articles
+// mostly capitalise (names and their adjectives: "karsenian", "u.s"),
+// which read badly in lower case and say again what the names say.
+func (c *Clusterer) label(cl *cluster, places map[int32]int) string {
+	var used []string // lower-case words of what the label says already
+	says := func(s string) bool {
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if slices.Contains(used, w) {
+				return true
+			}
 		}
-		names = append(names, s)
-		used = append(used, ls)
+		return false
+	}
+	say := func(s string) { used = append(used, strings.Fields(strings.ToLower(s))...) }
+	var place string
+	if len(places) > 0 {
+		// The place most articles name, weighed by IDF so that the
+		// country every report mentions gives way to the town.
+		best, bw := int32(-1), 0.0
+		for _, p := range sortedKeys(places) {
+			if w := float64(places[p]) * c.idf(p); w > bw {
+				best, bw = p, w
+			}
+		}
+		if best >= 0 {
+			place = c.vocab[best].surface
+			say(place)
+		}
+	}
+	var names []string
+	for _, id := range c.rankTop(&cl.ents, len(cl.ents.e)) {
+		t := &c.vocab[id]
+		if strings.HasPrefix(t.key, entityMark+"#") || places[id] > 0 || 2*t.aside > t.df || says(t.surface) {
+			continue // a number, a place (it has its own slot), a part of a name
+		}
+		names = append(names, t.surface)
+		say(t.surface)
 		if len(names) == labelEntities {
 			break
 		}
 	}
 	var terms []string
-	for _, id := range c.rank(cl.terms.w) {
-		s := c.vocab[id].surface
-		if slices.ContainsFunc(used, func(u string) bool { return strings.Contains(u, s) }) {
-			continue
-		}
-		terms = append(terms, s)
-		used = append(used, s)
+	if place != "" {
+		terms = append(terms, place)
+	}
+	for _, id := range c.rankTop(&cl.terms, len(cl.terms.e)) {
 		if len(terms) == labelTerms {
 			break
 		}
+		t := &c.vocab[id]
+		if 2*t.aside > t.df || strings.ContainsAny(t.surface, ".0123456789") || says(t.surface) {
+			continue
+		}
+		terms = append(terms, t.surface)
+		say(t.surface)
 	}
 	switch {
 	case len(names) == 0:
@@ -129,53 +158,6 @@ func (c *Clusterer) label(cl *cluster) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names, ", ") + " — " + strings.Join(terms, ", ")
-}
-
-// rankTop returns the k strongest keys of ce by weight × IDF, ties by key.
-func (c *Clusterer) rankTop(ce *centroid, k int) []int32 {
-	type kw struct {
-		id int32
-		w  float64
-	}
-	ks := make([]kw, 0, len(ce.w))
-	for _, id := range ce.sorted() {
-		ks = append(ks, kw{id, ce.w[id] * c.idf(id)})
-	}
-	slices.SortFunc(ks, func(a, b kw) int { // a total order: heaviest first, then by key
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-	out := make([]int32, 0, min(k, len(ks)))
-	for _, x := range ks[:min(k, len(ks))] {
-		out = append(out, x.id)
-	}
-	return out
-}
-
-// rank orders a centroid's keys by weight × IDF, heaviest first, ties by
-// key.
-func (c *Clusterer) rank(w map[int32]float64) []int32 {
-	ids := sortedKeys(w)
-	score := make(map[int32]float64, len(ids))
-	for _, id := range ids {
-		score[id] = w[id] * c.idf(id)
-	}
-	slices.SortStableFunc(ids, func(a, b int32) int {
-		sa, sb := score[a], score[b]
-		switch {
-		case sa > sb:
-			return -1
-		case sa < sb:
-			return 1
-		}
-		return 0
-	})
-	return ids
 }
 
 // EventOf returns the ID of the event holding the article, or "" when the

@@ -23,8 +23,8 @@ type Options struct {
 	LeadWeight float64 `json:"lead_weight"`
 
 	// EventText and EventEntities weigh the cosine of the TF-IDF term
-	// vectors and of the entity vectors in the similarity of an article to
-	// an event.
+	// vectors and of the entity vectors (names and numbers) in the
+	// similarity of an article to an event.
 	EventText     float64 `json:"event_text"`
 	EventEntities float64 `json:"event_entities"`
 	// EventThreshold is the similarity at or above which an article joins
@@ -41,6 +41,12 @@ type Options struct {
 	// misleading (follow-ups).
 	DateBonus   float64 `json:"date_bonus"`
 	DatePenalty float64 `json:"date_penalty"`
+	// PlacePenalty is subtracted when the article's title and lead and
+	// the event's name the places things happen in ("talks in
+	// Washington", "in the resort city of Sochi") and share none: two
+	// rounds of talks between the same people, two fires at the same
+	// chain's stores.
+	PlacePenalty float64 `json:"place_penalty"`
 	// EventWindow is how far an article's published time may lie from an
 	// event's span for the event to be a candidate, and how long after its
 	// last article an event stays in memory.
@@ -70,7 +76,8 @@ type Options struct {
 	// Grace is how many arrivals an event or story stays in memory after
 	// its last article whatever the times say, so that late articles (a
 	// back-fill, a feed that lags) still find their event; undated streams
-	// are bounded by Grace alone.
+	// are bounded by Grace alone. A word of the vocabulary that no cluster
+	// in memory holds is forgotten once Grace arrivals have not used it.
 	Grace int `json:"grace"`
 	// CentroidTerms bounds the terms (and, separately, entities) an event
 	// or story keeps; the weakest go first.
@@ -99,6 +106,7 @@ func DefaultOptions() Options {
 		EventMerge:     0.5,
 		DateBonus:      0.1,
 		DatePenalty:    0.2,
+		PlacePenalty:   0.1,
 		EventWindow:    7 * 24 * time.Hour,
 		EventTimeScale: 3 * 24 * time.Hour,
 		StoryText:      1,
@@ -120,6 +128,8 @@ var ErrOptions = errors.New("invalid cluster options")
 // Validate reports the first parameter out of range.
 func (o Options) Validate() error {
 	switch {
+	case o.DateBonus < 0 || o.DatePenalty < 0 || o.PlacePenalty < 0:
+		return fmt.Errorf("%w: date and place bonus and penalties must not be negative", ErrOptions)
 	case o.IDFPrior < 0:
 		return fmt.Errorf("%w: IDF prior %v < 0", ErrOptions, o.IDFPrior)
 	case o.TitleWeight < 0 || o.LeadWeight < 0:

@@ -4,12 +4,13 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
 
 // StateVersion is the version of State this package writes and reads.
-const StateVersion = 1
+const StateVersion = 2
 
 // State is everything a Clusterer holds, as plain data, so that a store can
 // persist it and Restore can resume exactly where it stopped: restoring and
@@ -28,10 +29,14 @@ type State struct {
 	NextEvent int64     `json:"next_event"`
 	NextStory int64     `json:"next_story"`
 	Watermark time.Time `json:"watermark,omitzero"`
-	// SinceSweep counts arrivals since the last eviction sweep.
-	SinceSweep int `json:"since_sweep"`
+	// SinceSweep counts arrivals since the last eviction sweep;
+	// LastForget is the arrival number of the last pass that forgot unused
+	// words.
+	SinceSweep int   `json:"since_sweep"`
+	LastForget int64 `json:"last_forget,omitempty"`
 	// Terms is the vocabulary in id order: stems, and entities marked with
-	// a leading \x01, with their document frequencies.
+	// a leading \x01, with their document frequencies; an entry with an
+	// empty key is a forgotten one, free for reuse.
 	Terms   []TermState  `json:"terms"`
 	Events  []EventState `json:"events"`
 	Stories []StoryState `json:"stories"`
@@ -43,6 +48,12 @@ type TermState struct {
 	Key     string `json:"key"`
 	Surface string `json:"surface"`
 	DF      int32  `json:"df"`
+	// Aside counts the articles in which the key is better left out of
+	// labels: a word they write capitalised, a name they only use as the
+	// last word of a longer one.
+	Aside int32 `json:"aside,omitempty"`
+	// Last is the arrival number of the last article that used it.
+	Last int64 `json:"last,omitempty"`
 }
 
 // Weight is one entry of a centroid.
@@ -86,6 +97,9 @@ type EventState struct {
 	// with its count, in ascending order.
 	Days  [][2]int32 `json:"days,omitempty"`
 	Years [][2]int32 `json:"years,omitempty"`
+	// Places are the entity ids of the places its articles name, with
+	// their counts.
+	Places [][2]int32 `json:"places,omitempty"`
 }
 
 // StoryState is one story in memory.
@@ -100,15 +114,15 @@ type StoryState struct {
 }
 
 func exportCluster(cl *cluster) ClusterState {
-	w := func(m map[int32]float64) []Weight {
-		out := make([]Weight, 0, len(m))
-		for _, id := range sortedKeys(m) {
-			out = append(out, Weight{Term: id, W: m[id]})
+	w := func(ce *centroid) []Weight {
+		out := make([]Weight, len(ce.e))
+		for i, e := range ce.e {
+			out[i] = Weight{Term: e.id, W: float64(e.w)}
 		}
 		return out
 	}
 	return ClusterState{
-		ID: cl.id, N: cl.n, Terms: w(cl.terms.w), Entities: w(cl.ents.w), Voters: cl.voters, Indexed: slices.Clone(cl.indexed),
+		ID: cl.id, N: cl.n, Terms: w(&cl.terms), Entities: w(&cl.ents), Voters: cl.voters, Indexed: slices.Clone(cl.indexed),
 		Norms: [2]NormState{{cl.terms.norm2, cl.terms.normAt}, {cl.ents.norm2, cl.ents.normAt}},
 		First: cl.first, Last: cl.last, LastSeq: cl.lastSeq,
 	}
@@ -126,11 +140,11 @@ func counts(m map[int32]int) [][2]int32 {
 func (c *Clusterer) Export() State {
 	s := State{
 		Version: StateVersion, Options: c.opt, Seq: c.seq, Docs: c.docs,
-		NextEvent: c.nextEvent, NextStory: c.nextStory, Watermark: c.watermark, SinceSweep: c.sinceSweep,
+		NextEvent: c.nextEvent, NextStory: c.nextStory, Watermark: c.watermark, SinceSweep: c.sinceSweep, LastForget: c.lastForget,
 		Terms: make([]TermState, len(c.vocab)),
 	}
 	for i, t := range c.vocab {
-		s.Terms[i] = TermState{Key: t.key, Surface: t.surface, DF: t.df}
+		s.Terms[i] = TermState{Key: t.key, Surface: t.surface, DF: t.df, Aside: t.aside, Last: t.last}
 	}
 	for _, st := range c.storyList {
 		ss := StoryState{ClusterState: exportCluster(&st.cluster), Count: st.count, Size: st.size, Compact: st.compact}
@@ -142,7 +156,7 @@ func (c *Clusterer) Export() State {
 	for _, ev := range c.eventList {
 		s.Events = append(s.Events, EventState{
 			ClusterState: exportCluster(&ev.cluster), StoryID: ev.story.id,
-			Articles: slices.Clone(ev.articles), Days: counts(ev.days), Years: counts(ev.years),
+			Articles: slices.Clone(ev.articles), Days: counts(ev.days), Years: counts(ev.years), Places: counts(ev.places),
 		})
 	}
 	for _, from := range sortedKeys(c.aliases) {
@@ -164,34 +178,48 @@ var ErrState = errors.New("invalid cluster state")
 // Restore returns a Clusterer that resumes from s.
 func Restore(s State) (*Clusterer, error) {
 	if s.Version != StateVersion {
+		if s.Version >= 1 && s.Version < StateVersion {
+			return nil, fmt.Errorf("restore: %w: version %d was written by an older clusterer (this one writes %d); rebuild by assigning the stored articles again", ErrState, s.Version, StateVersion)
+		}
 		return nil, fmt.Errorf("restore: %w: version %d, want %d", ErrState, s.Version, StateVersion)
 	}
 	c, err := New(s.Options)
 	if err != nil {
 		return nil, fmt.Errorf("restore: %w", err)
 	}
-	c.seq, c.docs, c.nextEvent, c.nextStory, c.watermark, c.sinceSweep = s.Seq, s.Docs, s.NextEvent, s.NextStory, s.Watermark, s.SinceSweep
+	c.seq, c.nextEvent, c.nextStory, c.watermark, c.sinceSweep, c.lastForget = s.Seq, s.NextEvent, s.NextStory, s.Watermark, s.SinceSweep, s.LastForget
+	c.setDocs(s.Docs)
 	c.vocab = make([]term, len(s.Terms))
 	for i, t := range s.Terms {
+		if t.Key == "" {
+			c.free = append(c.free, int32(i)) // forgotten
+			continue
+		}
 		if _, dup := c.ids[t.Key]; dup {
 			return nil, fmt.Errorf("restore: %w: term %q twice", ErrState, t.Key)
 		}
-		c.vocab[i] = term{key: t.Key, surface: t.Surface, df: t.DF}
+		c.vocab[i] = term{key: t.Key, surface: t.Surface, df: t.DF, ldf: math.Log(float64(t.DF + 1)), aside: t.Aside, last: t.Last}
 		c.ids[t.Key] = int32(i)
 	}
+	slices.Reverse(c.free)
+	known := func(id int32) bool { return id >= 0 && int(id) < len(c.vocab) && c.vocab[id].key != "" }
 	restore := func(cs ClusterState) (cluster, error) {
 		cl := cluster{n: cs.N, id: cs.ID, indexed: slices.Clone(cs.Indexed), terms: newCentroid(), ents: newCentroid(), voters: cs.Voters, first: cs.First, last: cs.Last, lastSeq: cs.LastSeq, alive: true}
-		for _, w := range cs.Terms {
-			if w.Term < 0 || int(w.Term) >= len(c.vocab) {
-				return cl, fmt.Errorf("%w: %s has term %d outside the vocabulary", ErrState, cs.ID, w.Term)
+		for _, x := range []struct {
+			ws   []Weight
+			ce   *centroid
+			what string
+		}{{cs.Terms, &cl.terms, "term"}, {cs.Entities, &cl.ents, "entity"}} {
+			x.ce.e = make([]wentry, len(x.ws))
+			for i, w := range x.ws {
+				if !known(w.Term) {
+					return cl, fmt.Errorf("%w: %s has %s %d outside the vocabulary", ErrState, cs.ID, x.what, w.Term)
+				}
+				if i > 0 && x.ws[i-1].Term >= w.Term {
+					return cl, fmt.Errorf("%w: %s's %s weights are not in term order", ErrState, cs.ID, x.what)
+				}
+				x.ce.e[i] = wentry{w.Term, float32(w.W)}
 			}
-			cl.terms.w[w.Term] = w.W
-		}
-		for _, w := range cs.Entities {
-			if w.Term < 0 || int(w.Term) >= len(c.vocab) {
-				return cl, fmt.Errorf("%w: %s has entity %d outside the vocabulary", ErrState, cs.ID, w.Term)
-			}
-			cl.ents.w[w.Term] = w.W
 		}
 		cl.terms.norm2, cl.terms.normAt = cs.Norms[0].Norm2, cs.Norms[0].At
 		cl.ents.norm2, cl.ents.normAt = cs.Norms[1].Norm2, cs.Norms[1].At
@@ -215,12 +243,18 @@ func Restore(s State) (*Clusterer, error) {
 		if st == nil {
 			return nil, fmt.Errorf("restore: %w: event %s in unknown story %s", ErrState, es.ID, es.StoryID)
 		}
-		ev := &event{cluster: cl, story: st, articles: slices.Clone(es.Articles), days: make(map[int32]int), years: make(map[int32]int)}
+		ev := &event{cluster: cl, story: st, articles: slices.Clone(es.Articles), days: make(map[int32]int), years: make(map[int32]int), places: make(map[int32]int)}
 		for _, d := range es.Days {
 			ev.days[d[0]] = int(d[1])
 		}
 		for _, y := range es.Years {
 			ev.years[y[0]] = int(y[1])
+		}
+		for _, p := range es.Places {
+			if !known(p[0]) {
+				return nil, fmt.Errorf("restore: %w: event %s names place %d outside the vocabulary", ErrState, es.ID, p[0])
+			}
+			ev.places[p[0]] = int(p[1])
 		}
 		for _, a := range ev.articles {
 			c.articleOf[a] = ev
@@ -244,7 +278,7 @@ func Restore(s State) (*Clusterer, error) {
 	// order; candidates are sorted by score and age before use, so the
 	// order within a posting list does not change results.
 	for _, ev := range c.eventList {
-		if !validKeys(ev.indexed, len(c.vocab)) {
+		if !validKeys(ev.indexed, c.vocab) {
 			return nil, fmt.Errorf("restore: %w: event %s indexes a term outside the vocabulary", ErrState, ev.id)
 		}
 		keys := ev.indexed
@@ -252,7 +286,7 @@ func Restore(s State) (*Clusterer, error) {
 		reindex(c.eventIndex, ev, keys)
 	}
 	for _, st := range c.storyList {
-		if !validKeys(st.indexed, len(c.vocab)) {
+		if !validKeys(st.indexed, c.vocab) {
 			return nil, fmt.Errorf("restore: %w: story %s indexes a term outside the vocabulary", ErrState, st.id)
 		}
 		keys := st.indexed
@@ -265,11 +299,11 @@ func Restore(s State) (*Clusterer, error) {
 	return c, nil
 }
 
-// validKeys reports whether keys are sorted, distinct and within the
+// validKeys reports whether keys are sorted, distinct and known to the
 // vocabulary, as reindex needs them.
-func validKeys(keys []int32, n int) bool {
+func validKeys(keys []int32, vocab []term) bool {
 	for i, k := range keys {
-		if k < 0 || int(k) >= n || i > 0 && keys[i-1] >= k {
+		if k < 0 || int(k) >= len(vocab) || vocab[k].key == "" || i > 0 && keys[i-1] >= k {
 			return false
 		}
 	}

@@ -42,6 +42,9 @@ type clusterStage struct {
 	touched []string
 	seen    map[string]bool
 	eager   bool
+	// rebuild re-runs clustering over the whole store when the saved
+	// state cannot be restored (nil: fail instead).
+	rebuild func(ctx context.Context) error
 }
 
 // clusterStore is what the cluster stage needs of a store: a Store, or the
@@ -85,7 +88,17 @@ func (c *clusterStage) init(ctx context.Context, before int64) error {
 		if err := json.Unmarshal(blob, &s); err != nil {
 			return fmt.Errorf("load cluster state: %w", err)
 		}
-		if c.c, err = cluster.Restore(s); err != nil {
+		if c.c, err = cluster.Restore(s); errors.Is(err, cluster.ErrState) && c.rebuild != nil {
+			// A state an older clusterer wrote: re-run clustering over the
+			// store (IDs kept where the groups stay), then go on from the
+			// state that wrote.
+			c.log.Warn("saved cluster state unusable; reclustering the store", "err", err)
+			if err := c.rebuild(ctx); err != nil {
+				return fmt.Errorf("rebuild clusters: %w", err)
+			}
+			return c.init(ctx, before)
+		}
+		if err != nil {
 			return fmt.Errorf("load cluster state: %w", err)
 		}
 		c.ready = true
@@ -173,15 +186,22 @@ func fullCopyOf(kind, copyOf string) string {
 }
 
 // add assigns a newly stored article; copyOf is its original if the copy
-// stage found it a full copy.
-func (c *clusterStage) add(ctx context.Context, a *article.Article, copyOf string) error {
+// stage found it a full copy; vec is the article as a worker vectorised it
+// (nil to vectorise it here).
+func (c *clusterStage) add(ctx context.Context, a *article.Article, copyOf string, vec *cluster.Vector) error {
 	if c == nil {
 		return nil // events are off
 	}
 	if err := c.init(ctx, a.Seq); err != nil {
 		return err
 	}
-	c.pending = append(c.pending, c.record(c.c.Assign(docOf(a, copyOf))))
+	switch {
+	case vec == nil:
+		vec = cluster.Vectorize(docOf(a, copyOf))
+	case copyOf != "":
+		vec = vec.WithCopyOf(copyOf)
+	}
+	c.pending = append(c.pending, c.record(c.c.AssignVector(vec)))
 	c.unsaved++
 	return nil
 }

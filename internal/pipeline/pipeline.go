@@ -111,6 +111,10 @@ func New(st store.Store, opt Options) *Pipeline {
 	}
 	if opt.Events {
 		p.events = newClusterStage(st, opt.Cluster, log.With("component", "cluster"))
+		p.events.rebuild = func(ctx context.Context) error {
+			_, err := Recluster(ctx, st, ReclusterOptions{Cluster: opt.Cluster, Logger: log})
+			return err
+		}
 	}
 	if opt.Annotate {
 		p.annotator = annotate.New()
@@ -211,6 +215,7 @@ type job struct {
 	seq  int
 	item ingest.Item
 	doc  *copies.Doc // the article as copy detection sees it, sketched
+	vec  *cluster.Vector
 	done chan struct{}
 }
 
@@ -261,6 +266,9 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, stdin io.Reader, 
 					p.prepare(a)
 					j.doc = p.copies.doc(a)
 					j.doc.Sketch = fingerprint.New(a.Paragraphs)
+					if p.events != nil {
+						j.vec = cluster.Vectorize(docOf(a, ""))
+					}
 				}
 				close(j.done)
 			}
@@ -334,7 +342,7 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, stdin io.Reader, 
 			observe(Event{Bytes: takeBytes(), Problem: pr})
 		case j.item.Article != nil:
 			sum.Read++
-			if err := w.add(ctx, j.item.Article, j.doc); err != nil {
+			if err := w.add(ctx, j.item.Article, j.doc, j.vec); err != nil {
 				fail(err)
 				continue
 			}
@@ -417,6 +425,7 @@ type writer struct {
 	observe Observer
 	batch   []*article.Article
 	docs    []*copies.Doc
+	vecs    []*cluster.Vector
 	// crossed holds, per batched article, the line keys that article took
 	// over the repeat threshold: once it is stored, the earlier articles
 	// that carry those lines are re-cleaned.
@@ -427,7 +436,7 @@ type writer struct {
 }
 
 // add removes a's lines that are its source's boilerplate and queues a.
-func (w *writer) add(ctx context.Context, a *article.Article, doc *copies.Doc) error {
+func (w *writer) add(ctx context.Context, a *article.Article, doc *copies.Doc, vec *cluster.Vector) error {
 	t := w.p.opt.Clean.RepeatThreshold
 	keys := a.LineKeys()
 	var crossed []uint64
@@ -449,7 +458,7 @@ func (w *writer) add(ctx context.Context, a *article.Article, doc *copies.Doc) e
 			}
 		}
 		if len(repeated) > 0 && w.p.cleaner.RemoveRepeated(a, repeated) {
-			doc = nil // the body changed: sketch it again
+			doc, vec = nil, nil // the body changed: sketch it again
 			w.p.annotate(a)
 		}
 	}
@@ -458,6 +467,7 @@ func (w *writer) add(ctx context.Context, a *article.Article, doc *copies.Doc) e
 	}
 	w.batch = append(w.batch, a)
 	w.docs = append(w.docs, doc)
+	w.vecs = append(w.vecs, vec)
 	w.crossed = append(w.crossed, crossed)
 	return nil
 }
@@ -465,8 +475,8 @@ func (w *writer) add(ctx context.Context, a *article.Article, doc *copies.Doc) e
 // flush stores the batch in one transaction, re-cleans what it made
 // boilerplate, and reports each article.
 func (w *writer) flush(ctx context.Context, bytes int64) error {
-	batch, crossed, docs := w.batch, w.crossed, w.docs
-	w.batch, w.crossed, w.docs = nil, nil, nil
+	batch, crossed, docs, vecs := w.batch, w.crossed, w.docs, w.vecs
+	w.batch, w.crossed, w.docs, w.vecs = nil, nil, nil, nil
 	clear(w.pending)
 	created, err := w.p.st.PutBatch(ctx, batch)
 	if err != nil {
@@ -482,7 +492,7 @@ func (w *writer) flush(ctx context.Context, bytes int64) error {
 			}
 		}
 	}
-	if rerr := w.report(ctx, batch, docs, created, crossed, bytes); rerr != nil {
+	if rerr := w.report(ctx, batch, docs, vecs, created, crossed, bytes); rerr != nil {
 		return rerr
 	}
 	return err
@@ -490,7 +500,7 @@ func (w *writer) flush(ctx context.Context, bytes int64) error {
 
 // report counts and reports stored articles, and re-cleans the earlier
 // articles whose lines they made boilerplate.
-func (w *writer) report(ctx context.Context, batch []*article.Article, docs []*copies.Doc, created []bool, crossed [][]uint64, bytes int64) error {
+func (w *writer) report(ctx context.Context, batch []*article.Article, docs []*copies.Doc, vecs []*cluster.Vector, created []bool, crossed [][]uint64, bytes int64) error {
 	for i, a := range batch {
 		if !created[i] {
 			w.sum.Unchanged++
@@ -499,7 +509,7 @@ func (w *writer) report(ctx context.Context, batch []*article.Article, docs []*c
 			if err := w.p.copies.add(ctx, a, docs[i]); err != nil {
 				return err
 			}
-			if err := w.p.events.add(ctx, a, w.p.copies.fullCopyOf(a.ID)); err != nil {
+			if err := w.p.events.add(ctx, a, w.p.copies.fullCopyOf(a.ID), vecs[i]); err != nil {
 				return err
 			}
 			for _, r := range a.Removed {

@@ -137,7 +137,7 @@ func Recluster(ctx context.Context, st store.Store, opt ReclusterOptions) (*Recl
 			return nil, fmt.Errorf("recluster: copy status of %s: %w", a.ID, err)
 		}
 		info[a.ID] = [2]string{a.Source, a.Title}
-		if err := stage.add(ctx, a, fullCopyOf(cs.Kind, cs.CopyOf)); err != nil {
+		if err := stage.add(ctx, a, fullCopyOf(cs.Kind, cs.CopyOf), nil); err != nil {
 			return nil, fmt.Errorf("recluster: %w", err)
 		}
 		if (i+1)%maxBatch == 0 {

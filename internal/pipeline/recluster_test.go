@@ -2,13 +2,13 @@ package pipeline_test
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
-	"github.com/parallax-news/parallax/internal/store"
 )
 
 // TestReclusterSameParametersMovesNothing re-runs clustering with the
@@ -138,5 +138,41 @@ func TestReclusterNewParametersKeepsIDsResolvable(t *testing.T) {
 	if same < len(before)*3/4 {
 		t.Errorf("back to the defaults, only %d of %d articles are under their original event ID", same, len(before))
 	}
-	_ = store.Filter{}
+}
+
+// TestOldClusterStateIsRebuilt stores a state an older clusterer wrote:
+// the next ingest reclusters the store instead of failing, and keeps the
+// IDs shown before.
+func TestOldClusterStateIsRebuilt(t *testing.T) {
+	ctx := context.Background()
+	st, _, _ := ingestDemo(t)
+	before := clusterMap(t, st)
+	blob, err := st.LoadClusterState(ctx)
+	if err != nil || blob == nil {
+		t.Fatalf("no saved state: %v", err)
+	}
+	var s map[string]any
+	if err := json.Unmarshal(blob, &s); err != nil {
+		t.Fatal(err)
+	}
+	s["version"] = 1
+	old, _ := json.Marshal(s)
+	if err := st.SaveClusterState(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "late.txt"), []byte("Norvane fine appeal\n\nNorvane Health said on Friday it would appeal the record fine over the patient records breach."))
+	sum, err := pipeline.New(st, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{Source: "Late Wire"}, nil)
+	if err != nil || sum.Added != 1 {
+		t.Fatalf("ingest over an old state: %+v %v", sum, err)
+	}
+	after := clusterMap(t, st)
+	for a, ac := range before {
+		if after[a] != ac {
+			t.Errorf("rebuild moved %s: %+v → %+v", a, ac, after[a])
+		}
+	}
+	if len(after) != len(before)+1 {
+		t.Errorf("%d placements, want %d", len(after), len(before)+1)
+	}
 }

@@ -10,6 +10,12 @@ var adjunctStarts = setOf("in", "on", "at", "during", "per", "instead",
 	"sunday", "last", "this", "earlier", "repeatedly", "again", "recently",
 	"publicly", "privately", "flatly", "simply", "also", "too", ",")
 
+// looseAdjuncts open a longer phrase between a cue and "that": "said for
+// years that", "complained to CBS News that", "agrees with Viguerie that".
+var looseAdjuncts = setOf("for", "to", "with", "through", "after", "before",
+	"yet", "again", "once", "via", "from", "over", "under", "as",
+	"about", "privately", "publicly")
+
 var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "today", "yesterday")
 
@@ -23,16 +29,29 @@ func (d *doc) skipAdjuncts(s sentence, i int) int {
 	if weekdays[d.toks[i].low] && i+2 < s.e && d.toks[i+1].kind == kWord && !adjunctStarts[d.toks[i+1].low] {
 		return i + 1
 	}
+	limit := i + 9
 	if !adjunctStarts[d.toks[i].low] {
-		return i
+		// "argued emphatically that", "complained to CBS News that",
+		// "said for years that": a longer adjunct before "that".
+		t := d.toks[i]
+		if !(isAdverb(t) || looseAdjuncts[t.low] || t.text == "—" || t.text == "-" || t.text == "–") {
+			return i
+		}
+		limit = i + 14
 	}
-	for j := i + 1; j < s.e && j < i+9; j++ {
+	for j := i + 1; j < s.e && j < limit; j++ {
 		t := d.toks[j]
 		if t.low == "that" && t.quote < 0 {
 			return j
 		}
 		if t.quote >= 0 {
 			if d.scare(t.quote) {
+				return i
+			}
+			// "said in a statement: “…”", "said on Friday, “…”": the
+			// quotation must be set off; "said both sides were working
+			// to “lower …”" is content from the start.
+			if p := d.toks[j-1]; p.text != "," && p.text != ":" && p.text != "—" && p.text != "–" && p.text != "-" {
 				return i
 			}
 			return j
@@ -53,8 +72,17 @@ func (d *doc) skipAdjuncts(s sentence, i int) int {
 func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 	for j := cs + 1; j < ce; j++ {
 		t := d.toks[j]
+		if t.kind == kClose && j+1 < ce && d.toks[j-1].kind == kPunct && d.reportsAfter(j+1, ce) {
+			// "“…,” Trump told NBC": the quotation ends the content.
+			return j + 1
+		}
 		if t.quote >= 0 {
 			continue
+		}
+		if lemma != "" && !clauseLemmas[lemma] && j > cs+1 && d.adjunctAt(j, ce) {
+			// "criticized Sanders after the event": the object ends
+			// before a time or place adjunct.
+			return j
 		}
 		if t.text == ";" {
 			return j
@@ -72,7 +100,23 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 			continue
 		}
 		if t.text == "," && lemma != "" && !clauseLemmas[lemma] {
+			// "accused Rafael Cruz, who was born in Cuba, of …": an aside
+			// before the preposition the cue governs.
+			if p := objectPreps[lemma]; p != "" {
+				k := j + 1
+				for k < ce && k < j+25 && d.toks[k].text != "," && d.toks[k].quote < 0 && !isTerminal(d.toks[k]) {
+					k++
+				}
+				if k+1 < ce && d.toks[k].text == "," && d.toks[k+1].low == p {
+					j = k
+					continue
+				}
+			}
 			return j // a phrase ends at its first comma
+		}
+		if j+1 < ce && t.text == "," && d.reportsClause(j+1, ce) {
+			// "…, Mark Barabak noted that …": a new reporting clause.
+			return j
 		}
 		if j+1 < ce && t.text == "," {
 			n := d.toks[j+1]
@@ -104,21 +148,160 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 	return ce
 }
 
+// objectPreps are the prepositions that follow the object of some cues.
+var objectPreps = map[string]string{"accuse": "of", "blame": "for", "thank": "for", "urge": "to", "criticize": "for", "criticise": "for", "praise": "for"}
+
+// reportsAfter reports whether a reporting clause starts at j ("…,” Trump
+// told NBC", "…,” said Smith"): a cue within a few words, outside quotes.
+func (d *doc) reportsAfter(j, ce int) bool {
+	if j < ce && d.toks[j].text == "," {
+		j++
+	}
+	for k := j; k < ce && k < j+6; k++ {
+		t := d.toks[k]
+		if t.quote >= 0 || isTerminal(t) || t.text == "," {
+			return false
+		}
+		if f, ok := cueWords[t.low]; ok && f.speech && !f.gerund {
+			return true
+		}
+	}
+	return false
+}
+
+// reportsClause reports a reporting clause of its own at j: "…, Mark
+// Barabak noted that …", "…, he said": a subject and a verb of saying.
+func (d *doc) reportsClause(j, ce int) bool {
+	t := d.toks[j]
+	if t.kind != kWord || t.quote >= 0 || !(t.cap || subjectPronouns[t.low] || determiners[t.low]) {
+		return false
+	}
+	for k := j + 1; k < ce && k < j+6; k++ {
+		u := d.toks[k]
+		if f, ok := cueWords[u.low]; ok && u.quote < 0 {
+			// "…, Patriot could threaten to …" is a main clause.
+			return !f.gerund && reportingLemmas[f.lemma] && !nounDeterminers[d.toks[k-1].low]
+		}
+		if u.quote >= 0 || u.kind != kWord || boundaryWords[u.low] && !preCue[u.low] {
+			return false
+		}
+	}
+	return false
+}
+
+// subordinators open a clause that a comma closes before the main one:
+// "While he acknowledged X, Ham noted Y".
+var subordinators = setOf("while", "although", "though", "if", "after",
+	"when", "because", "since", "once", "before", "until", "unless",
+	"whereas", "as")
+
+// subordinateEnd returns where the subordinate clause holding the cue at
+// cueS ends, when sentence s opens with one ("Although Trump has admitted
+// using the tax code, he does not defend it"): the first comma after cs
+// followed by a subject. It returns ce when there is none.
+func (d *doc) subordinateEnd(s sentence, cueS, cs, ce int) int {
+	i := s.s
+	for i < s.e && (d.toks[i].low == "but" || d.toks[i].low == "and" || d.toks[i].low == "so") {
+		i++
+	}
+	if i >= cueS || !subordinators[d.toks[i].low] || d.toks[i].quote >= 0 {
+		return ce
+	}
+	for j := i + 1; j < cueS; j++ {
+		if d.toks[j].text == "," || d.toks[j].quote >= 0 {
+			return ce // the cue is in the main clause
+		}
+	}
+	for j := cs + 1; j+1 < ce; j++ {
+		t := d.toks[j]
+		if t.quote >= 0 {
+			continue
+		}
+		if t.text == "," {
+			n := d.toks[j+1]
+			if n.kind == kWord && n.quote < 0 && (n.cap || subjectPronouns[n.low] || n.low == "the") {
+				return j
+			}
+		}
+	}
+	return ce
+}
+
+// reportingLemmas are the verbs of saying that open a reporting clause.
+var reportingLemmas = setOf("say", "tell", "add", "note", "write", "argue",
+	"explain", "claim", "insist", "recall", "acknowledge", "contend",
+	"observe", "report", "warn", "suggest", "conclude", "predict",
+	"estimate", "announce", "declare", "reply", "respond", "remark",
+	"comment", "state", "assert", "maintain", "admit", "concede")
+
+// adjunctAt reports whether a time or circumstance adjunct starts at j:
+// "after the event", "on Twitter", "in June 2015", "last spring".
+func (d *doc) adjunctAt(j, ce int) bool {
+	t := d.toks[j]
+	switch t.low {
+	case "after", "before", "during", "when", "while", "because", "since", "last", "earlier", "later", "amid", "despite", "until":
+		return true
+	case "on", "in", "at":
+		if j+1 >= ce {
+			return false
+		}
+		n := d.toks[j+1]
+		if weekdays[n.low] || months[n.low] || isNumber(n) || adjunctNouns[n.low] {
+			return true
+		}
+		if determiners[n.low] && j+2 < ce && adjunctNouns[d.toks[j+2].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// adjunctNouns head a phrase that says where or when, not what.
+var adjunctNouns = setOf("twitter", "facebook", "instagram", "tv", "television",
+	"radio", "fox", "cnn", "msnbc", "abc", "nbc", "cbs", "statement",
+	"interview", "speech", "rally", "debate", "event", "tweet", "tweets",
+	"post", "letter", "op-ed", "email", "e-mail", "release", "conference",
+	"call", "meeting", "appearance", "remarks", "address", "campaign",
+	"morning", "afternoon", "evening", "night", "weekend", "week", "month",
+	"year", "day", "time", "past", "wake", "town", "hearing", "video", "book")
+
+// hearers are addressees of "tell" that stand alone: "told reporters".
+var hearers = setOf("me", "him", "her", "us", "them", "you", "reporters",
+	"journalists", "supporters", "voters", "attendees", "lawmakers",
+	"listeners", "viewers", "readers", "delegates", "students", "workers",
+	"members", "parliament", "congress", "police", "investigators",
+	"officials", "residents", "donors", "audiences", "crowds")
+
 // skipAddressee steps over the hearer of a "tell" verb: "told reporters
 // that", "told CNN:". It returns i unchanged when no content marker follows.
 func (d *doc) skipAddressee(s sentence, i int) int {
+	hearer := i < s.e && hearers[d.toks[i].low]
 	for j := i; j < s.e && j < i+9; j++ {
 		t := d.toks[j]
-		if t.low == "that" || t.low == "to" || t.text == ":" || t.text == "," || t.quote >= 0 || t.low == "about" || t.low == "of" {
+		if (t.low == "on" || t.low == "in" || t.low == "at") && j > i && d.adjunctAt(j, s.e) {
+			// "told journalists on Monday that": a time, not the content.
+			continue
+		}
+		if t.low == "to" || t.low == "of" || t.low == "for" || t.low == "on" {
+			// "urged voters to …", "accused Clinton of …": the hearer
+			// belongs to the content.
+			return i
+		}
+		if t.low == "that" || t.text == ":" || t.text == "," || t.quote >= 0 || t.low == "about" ||
+			j > i && (t.low == "how" || t.low == "why" || t.low == "whether" || t.low == "what") {
 			if j == i {
 				return i
+			}
+			if t.quote >= 0 && hearer && j > i+1 {
+				// "told journalists the government would “not …”": the
+				// content starts after the hearer, not at the quotation.
+				return i + 1
 			}
 			return j
 		}
 	}
 	if i < s.e {
-		switch d.toks[i].low {
-		case "me", "him", "her", "us", "them", "you", "reporters", "journalists", "supporters", "voters", "attendees":
+		if hearer {
 			return i + 1
 		}
 		// A named hearer: "told Breitbart News he would…".

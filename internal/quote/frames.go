@@ -160,9 +160,20 @@ func (d *doc) inSource(s sentence, i int) (found, bool) {
 		return found{}, false
 	}
 	var cs, ce int
+	srcE := e
 	if i == s.s {
 		if e >= s.e || d.toks[e].text != "," {
 			return found{}, false
+		}
+		// "In the last poll, conducted in May, …": the participle
+		// phrase and its comma belong to the source.
+		if n := d.toks[min(e+1, s.e-1)]; e+1 < s.e && !n.cap && len(n.low) > 4 && strings.HasSuffix(n.low, "ed") {
+			for k := e + 2; k < s.e && k < e+12 && d.toks[k].quote < 0 && !isTerminal(d.toks[k]); k++ {
+				if d.toks[k].text == "," {
+					e, srcE = k, k+1
+					break
+				}
+			}
 		}
 		cs, ce = d.trimContent(e+1, s.e)
 	} else {
@@ -171,40 +182,223 @@ func (d *doc) inSource(s sentence, i int) (found, bool) {
 	if ce-cs < 3 {
 		return found{}, false
 	}
+	// "In his book, McKinley suggested …": the phrase sets the scene for a
+	// cue of its own.
+	for j := cs; j < ce; j++ {
+		if f, ok := d.cueAt(j); ok && !f.gerund && j > cs && !nounDeterminers[d.toks[j-1].low] &&
+			(!particleOnly[f.lemma] || j+1 < ce && particles[f.lemma][d.toks[j+1].low]) {
+			return found{}, false
+		}
+	}
 	f := found{cs: cs, ce: ce}
-	f.a = Attribution{Source: d.span(i+1, e), Cue: d.span(i, i+1), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+	f.a = Attribution{Source: d.span(i+1, srcE), Cue: d.span(i, i+1), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
 	return f, true
 }
 
-// subject returns the subject at the start of sentence s when it is a
-// pronoun or a capitalised name ("Sen. Chuck Grassley (R-Iowa)").
-func (d *doc) subject(s sentence) (int, int) {
+// startsSource reports whether token i, right after a cue, can open its
+// source ("said Smith", "said the official", "says one"): not a
+// preposition, "to", "that" or an adverb, and not the hearer of "told".
+func (d *doc) startsSource(i int, form cueForm) bool {
+	if i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	if t.kind != kWord || t.quote >= 0 || tellLemmas[form.lemma] {
+		return false
+	}
+	if t.cap || determiners[t.low] || subjectPronouns[t.low] || isNumber(t) || loneSources[t.low] {
+		return !inPhrase[t.low] && !clauseOpeners[t.low] || t.cap && !adjunctStarts[t.low]
+	}
+	if boundaryWords[t.low] || inPhrase[t.low] || adjunctStarts[t.low] || clauseOpeners[t.low] || isAdverb(t) {
+		return false
+	}
+	if _, isCue := cueWords[t.low]; isCue {
+		return false
+	}
+	return true
+}
+
+// opensAdjunct reports whether sentence s opens with an adverbial phrase
+// or clause ("In a statement, …", "When asked about it, …").
+func (d *doc) opensAdjunct(s sentence) bool {
 	i := s.s
-	if i < s.e && (d.toks[i].low == "but" || d.toks[i].low == "and" || d.toks[i].low == "so") {
+	for i < s.e && (d.toks[i].low == "but" || d.toks[i].low == "and" || d.toks[i].low == "so") {
 		i++
 	}
-	if i >= s.e || d.toks[i].kind != kWord {
+	if i >= s.e || d.toks[i].quote >= 0 {
+		return false
+	}
+	t := d.toks[i]
+	return t.kind == kWord && (clauseOpeners[t.low] || weekdays[t.low] || months[t.low] || isAdverb(t))
+}
+
+// firstComma returns the index of the first comma outside quotations in s,
+// or -1.
+func (d *doc) firstComma(s sentence) int {
+	for j := s.s; j < s.e; j++ {
+		if d.toks[j].text == "," && d.toks[j].quote < 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// sharedSource returns the source of a cue that shares the subject of an
+// earlier verb in sentence s ("Trump attacked Obama, calling him weak";
+// "Lavrov defended X and said …"): the source of the last attribution found
+// before limit in the sentence, or else the subject of the sentence.
+func (d *doc) sharedSource(s sentence, limit int, prev []found) Span {
+	for k := len(prev) - 1; k >= 0; k-- {
+		p := prev[k].a
+		if !p.Source.Empty() && p.Source.End <= d.toks[limit].s && p.Source.Start >= d.toks[s.s].s {
+			return p.Source
+		}
+	}
+	if ss, se := d.subject(s, limit); ss < se && d.plausibleSource(ss, se) {
+		return d.span(ss, se)
+	}
+	return Span{}
+}
+
+// clauseOpeners start an adverbial phrase before the subject: "On Sunday,
+// Mr. Trump …", "In an incendiary press conference, Trump …".
+var clauseOpeners = setOf("on", "in", "at", "after", "before", "during",
+	"when", "while", "as", "since", "with", "without", "despite",
+	"following", "by", "for", "from", "earlier", "later", "meanwhile",
+	"still", "yet", "instead", "now", "then", "today", "yesterday", "last",
+	"this", "although", "though", "because", "if", "unlike", "like",
+	"under", "over", "amid", "among", "throughout", "within", "once",
+	"indeed", "however", "moreover", "finally", "first", "separately",
+	"similarly", "afterward", "afterwards", "here", "there", "to", "until",
+	"asked", "speaking", "addressing", "writing", "standing", "of", "in",
+	"according", "regardless", "even", "whether", "nevertheless",
+	"nonetheless", "overall", "again", "otherwise", "ultimately", "outside",
+	"inside", "near", "across", "around", "beyond", "behind", "throughout",
+	"publicly", "privately", "meanwhile", "later", "back", "elsewhere")
+
+// subject returns the subject of the sentence s, ending before limit: a
+// pronoun or a noun phrase ("Sen. Chuck Grassley (R-Iowa)", "the Vermont
+// senator", "Ari Fleischer, a former press secretary,") after any opening
+// adverbial ("On Sunday, …"), followed by what looks like its verb.
+func (d *doc) subject(s sentence, limit int) (int, int) {
+	i := s.s
+	for n := 0; n < 3 && i < limit; n++ {
+		t := d.toks[i]
+		if t.low == "but" || t.low == "and" || t.low == "so" || t.low == "yet" || t.low == "or" {
+			i++
+			continue
+		}
+		if t.kind != kWord || !(clauseOpeners[t.low] || weekdays[t.low] || months[t.low] || isAdverb(t)) {
+			break
+		}
+		c := i + 1
+		for c < limit && c < i+30 && (d.toks[c].text != "," || d.toks[c].quote >= 0) && !isTerminal(d.toks[c]) {
+			c++
+		}
+		if c >= limit || d.toks[c].text != "," {
+			return 0, 0
+		}
+		i = c + 1
+	}
+	if i >= limit || d.toks[i].kind != kWord {
 		return 0, 0
 	}
-	if subjectPronouns[d.toks[i].low] {
+	t := d.toks[i]
+	if subjectPronouns[t.low] || t.low == "who" {
 		return i, i + 1
 	}
 	e := i
-	for e < s.e && e < i+6 && d.toks[e].kind == kWord && d.toks[e].cap && !notNames[d.toks[e].low] {
-		e++
+	det := determiners[t.low] || isPossessive(t.text)
+	if !det && !t.cap && !isNumber(t) {
+		return 0, 0
 	}
-	if e < s.e && d.toks[e].text == "(" {
-		for k := e; k < s.e && k < e+6; k++ {
-			if d.toks[k].text == ")" {
-				e = k + 1
+	lower := 0
+	for e < limit && e < i+12 {
+		u := d.toks[e]
+		if u.kind != kWord {
+			if u.text == "(" {
+				k := e + 1
+				for k < limit && k < e+8 && d.toks[k].text != ")" {
+					k++
+				}
+				if k < limit && d.toks[k].text == ")" {
+					e = k + 1
+					continue
+				}
+			}
+			if (u.text == "’" || u.text == "'") && e > i && d.toks[e-1].e == u.s {
+				e++
+				det = true
+				continue
+			}
+			break
+		}
+		if e > i && (u.low == "of" || u.low == "and") && e+1 < limit && d.toks[e+1].cap {
+			e++
+			continue
+		}
+		if u.cap || isNumber(u) || determiners[u.low] || isPossessive(u.text) {
+			if e > i && !u.cap && !isPossessive(u.text) && !isNumber(u) {
 				break
 			}
+			if isPossessive(u.text) {
+				det = true // "China's state-owned investment giant"
+			}
+			e++
+			continue
 		}
+		// A lower-case word: a noun after a determiner ("the Vermont
+		// senator"), not a verb.
+		if _, isCue := cueWords[u.low]; isCue || !det || lower >= 4 || preCue[u.low] || boundaryWords[u.low] ||
+			(len(u.low) > 4 && strings.HasSuffix(u.low, "ed")) {
+			break
+		}
+		lower++
+		e++
 	}
 	if e == i {
 		return 0, 0
 	}
+	// "Ari Fleischer, a former press secretary,": the appositive joins.
+	if e < limit && d.toks[e].text == "," {
+		c := e + 1
+		for c < limit && c < e+25 && d.toks[c].text != "," && !isTerminal(d.toks[c]) && d.toks[c].quote < 0 {
+			c++
+		}
+		if c < limit && d.toks[c].text == "," && d.appositive1(s, c, false) == e && nounPhraseStart(d.toks[e+1]) {
+			e = c + 1
+		}
+	}
+	if e < limit {
+		u := d.toks[e]
+		if u.kind != kWord && u.text != "," && e != limit {
+			return 0, 0
+		}
+		if u.kind == kWord && u.cap && !subjectPronouns[u.low] {
+			return 0, 0
+		}
+	}
 	return i, e
+}
+
+// nounPhraseStart reports whether t can open an appositive noun phrase
+// ("a spokesman", "Sanders’ campaign manager", "49") rather than a
+// parenthetical clause ("who …", "speaking …", "after a pause").
+func nounPhraseStart(t token) bool {
+	if t.kind != kWord {
+		return false
+	}
+	switch t.low {
+	case "where", "when", "while", "after", "before",
+		"during", "in", "at", "on", "for", "with", "of", "also", "too",
+		"however", "meanwhile", "though", "although", "despite", "like",
+		"as", "not", "then", "now", "still", "even", "again", "once", "by":
+		return false
+	}
+	if !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ing") {
+		return false
+	}
+	return true
 }
 
 // according handles "according to X": the source runs to the next comma or
@@ -300,7 +494,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	}
 	// After the cue: where content would start.
 	after := cueE
-	if tellLemmas[form.lemma] {
+	if tellLemmas[form.lemma] && !objectContent[form.lemma] {
 		after = d.skipAddressee(s, after)
 	}
 	after = d.skipAdjuncts(s, after)
@@ -309,6 +503,12 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	quoteAfter := restS < restE && d.toks[restS].quote >= 0 && !d.scare(d.toks[restS].quote)
 	thatAfter := restS < restE && (d.toks[restS].low == "that" || d.toks[restS].low == "whether")
 	shortRest := restLen <= 6 && !quoteAfter && !thatAfter && !d.hasQuote(restS, restE)
+	if tellLemmas[form.lemma] && !objectContent[form.lemma] && after == cueE && !quoteAfter && !thatAfter &&
+		cueE < s.e && (hearers[d.toks[cueE].low] || determiners[d.toks[cueE].low] || d.toks[cueE].cap) {
+		// "…, its chief executive told a parliamentary committee on
+		// Tuesday": a hearer and no content after it.
+		shortRest = shortRest || !d.clauseAfterHearer(cueE, s.e)
+	}
 
 	appos := left > s.s && lt.text == "," && d.appositive(s, left) >= 0
 	if !appos && left > s.s && lt.text == "," && !form.gerund && (quoteAfter || thatAfter || restLen > 6) &&
@@ -316,12 +516,45 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		// "Gov. John Kasich (R-OH), said, “…”"
 		appos = true
 	}
-	inverted := !appos && (left < s.s || lt.text == "," || lt.kind == kClose || lt.text == ":" ||
-		(lt.quote >= 0 && lt.kind != kWord))
+	// After a quotation only when it ends with its own punctuation
+	// ("“…,” he said"), not after a quoted phrase ("had “many times”
+	// asked").
+	quoteEnds := lt.kind != kClose || left > s.s && d.toks[left-1].kind == kPunct
+	inverted := !appos && (left < s.s || lt.text == "," || lt.kind == kClose && quoteEnds || lt.text == ":" ||
+		(lt.quote >= 0 && lt.kind != kWord && quoteEnds))
 	if invertedOnly[form.lemma] && !(inverted || (left >= s.s && d.toks[left].kind == kWord && left > s.s && d.toks[left-1].kind == kClose)) {
 		return found{}, false
 	}
 	switch {
+	case form.gerund && left >= s.s && lt.kind == kWord && (nounPrepositions[lt.low] || lt.low == "by" || lt.low == "while" || lt.low == "when"):
+		// "… by saying he would …", "After saying he was nervous, the man
+		// …": the gerund's subject is the clause's; what follows is said.
+		cs, ce := d.trimContent(restS, restE)
+		ce = d.clauseEnd(cs, ce, form.lemma)
+		if left == s.s || left == s.s+1 && d.toks[s.s].kind != kWord {
+			// An opening phrase ends at its comma; the subject follows.
+			c := cueE
+			for c < s.e && (d.toks[c].text != "," || d.toks[c].quote >= 0) && !isTerminal(d.toks[c]) {
+				c++
+			}
+			if c >= s.e {
+				return found{}, false
+			}
+			ce = min(ce, c)
+			cs, ce = d.trimContent(cs, ce)
+			if ss, se := d.subject(sentence{c + 1, s.e}, s.e); ss < se && cs < ce {
+				f.cs, f.ce = cs, ce
+				f.a = Attribution{Source: d.span(ss, se), Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+				return f, true
+			}
+			return found{}, false
+		}
+		if cs >= ce {
+			return found{}, false
+		}
+		f.cs, f.ce = cs, ce
+		f.a = Attribution{Source: d.sharedSource(s, left, prev), Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+		return f, true
 	case inverted && form.gerund && left >= s.s && lt.text == ",":
 		// "…, saying that …": the subject is the previous clause's source.
 		cs, ce := d.trimContent(after, s.e)
@@ -330,17 +563,20 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		}
 		f.cs, f.ce = cs, ce
 		f.a = Attribution{Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
-		// The subject of the sentence speaks, unless a cue before took it.
-		if ss, se := d.subject(s); ss < se && se <= left {
-			sp := d.span(ss, se)
-			taken := false
-			for _, p := range prev {
-				taken = taken || p.a.Source == sp
-			}
-			if !taken {
-				f.a.Source = sp
-			}
+		// The subject of the sentence speaks: the source of the clause
+		// before, or the subject of its verb.
+		f.a.Source = d.sharedSource(s, left, prev)
+		return f, true
+	case inverted && left >= s.s && lt.text == "," && !d.startsSource(cueE, form):
+		// "Trump joked about X, declined to Y and …": a verb in a list
+		// shares the subject; what follows it is content, not a source.
+		cs, ce := d.trimContent(restS, restE)
+		ce = d.clauseEnd(cs, ce, form.lemma)
+		if cs >= ce {
+			return found{}, false
 		}
+		f.cs, f.ce = cs, ce
+		f.a = Attribution{Source: d.sharedSource(s, left, prev), Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
 		return f, true
 	case inverted && left >= s.s:
 		// "“…,” said Smith." or "“…,” he said": content before, source after.
@@ -359,7 +595,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 			_, isCue := cueWords[n.low]
 			if n.kind == kWord && !isCue && n.low != "according" && n.low != "referring" {
 				e := srcE + 1
-				for e < s.e && d.toks[e].text != "," && !isTerminal(d.toks[e]) && d.toks[e].quote < 0 && e-srcE < 25 {
+				for e < s.e && d.toks[e].text != "," && !isTerminal(d.toks[e]) && d.toks[e].quote < 0 && e-srcE < 40 {
 					e++
 				}
 				if e < s.e && d.toks[e].text == "," {
@@ -377,6 +613,28 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		f.cs, f.ce = cs, ce
 		f.a = Attribution{Source: d.span(srcS, srcE), Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
 		return f, true
+	case left < s.s && form.gerund:
+		// "Calling the allegations “baseless,” Lavrov said …": the
+		// participle's subject is the main clause's.
+		c := cueE
+		for c < s.e && c < cueE+30 && (d.toks[c].text != "," || d.toks[c].quote >= 0) && !isTerminal(d.toks[c]) &&
+			!(d.toks[c].kind == kClose && d.toks[c-1].text == ",") {
+			c++
+		}
+		if c >= s.e || d.toks[c].text != "," && d.toks[c].kind != kClose {
+			return found{}, false
+		}
+		ss, se := d.subject(sentence{c + 1, s.e}, s.e)
+		if d.toks[c].kind == kClose {
+			c++ // "Calling the claims “baseless,” Lavrov said": the content keeps its marks
+		}
+		cs, ce := d.trimContent(cueE, c)
+		if ss >= se || cs >= ce || inPhrase[d.toks[cs].low] || looseAdjuncts[d.toks[cs].low] || subjectPronouns[d.toks[ss].low] && !personPronouns[d.toks[ss].low] && d.toks[ss].low != "they" {
+			return found{}, false
+		}
+		f.cs, f.ce = cs, ce
+		f.a = Attribution{Source: d.span(ss, se), Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+		return f, true
 	case left < s.s:
 		// A cue opening the sentence with no source ("Asked about…").
 		return found{}, false
@@ -385,6 +643,11 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	srcS, srcE, bound := d.sourceLeft(s, cueS, appos)
 	for srcS < srcE-1 && (sourceOpeners[d.toks[srcS].low] || isAdverb(d.toks[srcS])) {
 		srcS++
+	}
+	// "Foreign Minister Dmitar Velescu on Wednesday dismissed": the time
+	// is not the source.
+	if srcE-srcS > 2 && weekdays[d.toks[srcE-1].low] && (d.toks[srcE-2].low == "on" || d.toks[srcE-2].low == "last") {
+		srcE -= 2
 	}
 	if d.passive(cueS, i, form) && srcS < srcE {
 		// "Trump was asked", "is expected": the subject is not the source.
@@ -414,16 +677,8 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		}
 		f.cs, f.ce = cs, ce
 		f.a = Attribution{Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
-		if ss, se := d.subject(s); ss < se && se <= bound {
-			sp := d.span(ss, se)
-			taken := false
-			for _, p := range prev {
-				taken = taken || p.a.Source == sp
-			}
-			if !taken {
-				f.a.Source = sp
-			}
-		} else if len(prev) == 0 {
+		f.a.Source = d.sharedSource(s, bound, prev)
+		if f.a.Source.Empty() && len(prev) == 0 {
 			return found{}, false
 		}
 		return f, true
@@ -436,8 +691,34 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	// Content before the source: "“…,” he said." / "X is Y, officials said."
 	quoteBefore := bound > s.s && (d.toks[bound].kind == kClose ||
 		d.toks[bound].text == "," && d.toks[bound-1].kind == kClose)
-	if bound >= s.s && (d.toks[bound].text == "," || d.toks[bound].kind == kClose) && bound > s.s &&
-		(shortRest || quoteAfter || quoteBefore && !thatAfter) {
+	if quoteBefore && d.opensPhrase(s) {
+		// "Calling the claims “baseless,” Lavrov said …", "On “Fox News
+		// Sunday,” Pence said …": the quotation ends an opening phrase,
+		// not what is said.
+		quoteBefore = false
+	}
+	// "In a statement, Smith said: “…”" and "When asked, Smith said …":
+	// what stands before the source is an adjunct, not content.
+	adjunctBefore := !quoteBefore && bound > s.s && d.opensAdjunct(s) && d.firstComma(s) == bound
+	// "The goal, he said, is to forge a truce": the cue interrupts the
+	// content, which runs over the whole sentence.
+	parenthetical := !quoteBefore && !quoteAfter && !adjunctBefore && bound > s.s && d.toks[bound].text == "," &&
+		(cueE < s.e && d.toks[cueE].text == "," && after == cueE ||
+			tellLemmas[form.lemma] && hearers[d.toks[cueE].low] && after > cueE && after < s.e && d.toks[after].text == ",") && !shortRest
+	if parenthetical && restS < restE {
+		if f2, ok := cueWords[d.toks[restS].low]; !(ok && f2.gerund) && d.toks[restS].low != "according" {
+			cs, _ := d.contentBefore(s, bound+1)
+			ce := d.clauseEnd(restS, restE, form.lemma)
+			if cs < ce {
+				f.cs, f.ce = cs, ce
+				f.a.Content = d.span(cs, ce)
+				f.a.Direct = d.hasQuote(cs, ce)
+				return f, true
+			}
+		}
+	}
+	if bound >= s.s && (d.toks[bound].text == "," || d.toks[bound].kind == kClose) && bound > s.s && !adjunctBefore &&
+		(shortRest && !d.opensParticiple(s) || quoteAfter && (quoteBefore || bound == s.s+1) || quoteBefore && !thatAfter) {
 		cs, ce := d.contentBefore(s, bound+1)
 		if cs < ce {
 			if quoteAfter {
@@ -462,10 +743,22 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 			return f, true
 		}
 	}
+	if cs >= ce && bound < s.s && s.s > 0 && d.toks[s.s-1].kind == kClose && !d.toks[s.s].nl {
+		// "“… missing.” Trump said.": the quotation closed its own
+		// sentence just before.
+		if q := d.toks[s.s-1].quote; q >= 0 && !d.scare(q) {
+			r := d.regions[q]
+			f.cs, f.ce = r.open, r.close+1
+			f.a.Content = d.span(r.open, r.close+1)
+			f.a.Direct = true
+			return f, true
+		}
+	}
 	if cs >= ce {
 		return found{}, false
 	}
 	ce = d.clauseEnd(cs, ce, form.lemma)
+	ce = d.subordinateEnd(s, cueS, cs, ce)
 	cs, ce = d.trimContent(cs, ce)
 	if cs >= ce {
 		return found{}, false
@@ -482,6 +775,10 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	f.a.Direct = d.hasQuote(cs, ce)
 	return f, true
 }
+
+// objectContent cues keep their object in the content: "accused Clinton
+// of …", "urged voters to …", "thanked Trump for …".
+var objectContent = setOf("accuse", "blame", "urge", "thank")
 
 // sourceOpeners are words that open a clause, not a source phrase.
 var sourceOpeners = setOf("even", "however", "also", "now", "so", "but",
@@ -526,7 +823,8 @@ var notSources = setOf("while", "hours", "minutes", "days", "weeks",
 	"months", "years", "earlier", "later", "having", "being", "however",
 	"the", "a", "an", "his", "her", "their", "its", "our", "as", "when",
 	"after", "before", "since", "if", "because", "although", "though",
-	"once", "now", "then", "still", "meanwhile", "instead", "also")
+	"once", "now", "then", "still", "meanwhile", "instead", "also",
+	"never", "always", "often", "perhaps", "maybe", "there", "here")
 
 // plausibleSource rejects a one-word source that cannot be a speaker:
 // "Having", "Tuesday", "However", "the".
@@ -546,3 +844,40 @@ func (d *doc) plausibleSource(s, e int) bool {
 
 var months = setOf("january", "february", "march", "april", "may", "june",
 	"july", "august", "september", "october", "november", "december")
+
+// opensPhrase reports whether sentence s opens with an adverbial phrase or
+// a participle ("Calling …,", "Speaking to …,") rather than a quotation.
+func (d *doc) opensPhrase(s sentence) bool {
+	i := s.s
+	for i < s.e && (d.toks[i].low == "but" || d.toks[i].low == "and" || d.toks[i].low == "so") {
+		i++
+	}
+	if i >= s.e || d.toks[i].quote >= 0 || d.toks[i].kind != kWord {
+		return false
+	}
+	t := d.toks[i]
+	return d.opensAdjunct(s) || len(t.low) > 4 && strings.HasSuffix(t.low, "ing")
+}
+
+// clauseAfterHearer reports whether a clause follows the hearer of "tell"
+// that starts at i ("told journalists the government would …"): a
+// subject and a finite verb within a few words after the hearer.
+func (d *doc) clauseAfterHearer(i, e int) bool {
+	for j := i + 1; j < e && j < i+10; j++ {
+		t := d.toks[j]
+		if t.text == "," || isTerminal(t) {
+			return false
+		}
+		if auxiliaries[t.low] && j > i+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// opensParticiple reports whether sentence s opens with a participle
+// phrase ("Calling the claims “baseless,” …").
+func (d *doc) opensParticiple(s sentence) bool {
+	t := d.toks[s.s]
+	return t.kind == kWord && t.quote < 0 && t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ing")
+}

@@ -33,6 +33,7 @@ var speechLemmas = []string{
 	"attack", "condemn", "decry", "denounce", "dismiss", "reject",
 	"defend", "endorse", "support", "oppose", "decline", "refuse",
 	"question", "challenge", "thank", "congratulate", "cite",
+	"express", "assail", "bemoan", "lambaste", "deride", "recount",
 }
 
 // cognitionLemmas report beliefs, feelings and intentions.
@@ -44,7 +45,7 @@ var cognitionLemmas = []string{
 	"hate", "love", "fear", "trust", "regret", "insist", "imagine",
 	"anticipate", "envision", "learn", "discover",
 	"figure", "guess", "see", "view", "regard", "favor", "favour",
-	"appear",
+	"appear", "remember", "decide",
 }
 
 // clauseLemmas take a clause or a quotation as content, which may run on
@@ -179,6 +180,11 @@ func buildCueWords() map[string]cueForm {
 		"imagine", "praise", "written", "trusted", "likes", "advised",
 		"discovered", "loved", "realize", "viewed", "favors", "welcomes", "welcome", "order", "orders",
 		"echo", "document", "documents", "quote", "quotes", "reference", "references", "champion", "champions", "embrace", "knock", "knocks", "requests", "chant", "chants", "thanks", "knew", "pledged", "pledging", "planned", "seemingly", "appearing", "jokes", "blast", "slam", "label", "labels",
+		"request", "nominating", "reporting", "encouraging", "opposing",
+		"advising", "convincing", "welcoming", "attacking", "challenging",
+		"seeking", "focused", "considering", "endorsing", "knowing",
+		"continuing", "denying", "seeming", "guaranteed", "advise",
+		"suspect", "regard", "claim", "note", "focus",
 		"cite", "supporting", "known", "seeing", "seen", "feel", "guess", "offer", "offers", "discuss", "discusses", "list", "lists", "encourage", "encourages", "project", "projects", "nominate", "nominates"} {
 		delete(m, w)
 	}
@@ -206,11 +212,13 @@ var particles = map[string]map[string]bool{
 	"sign":    {"off": true},
 	"hint":    {"at": true},
 	"dismiss": {},
+	"rail":    {"against": true, "at": true},
+	"balk":    {"at": true},
 }
 
 // particleOnly cues count only with their particle: "talked about",
 // "pointed out", "referring to".
-var particleOnly = setOf("talk", "focus", "point", "refer", "weigh", "lash", "push", "speak", "sign")
+var particleOnly = setOf("talk", "focus", "point", "refer", "weigh", "lash", "push", "speak", "sign", "rail", "balk")
 
 // preCue words sit between a source and its verb and belong to the cue:
 // auxiliaries and adverbs ("has also said", "reportedly told").
@@ -286,6 +294,16 @@ var titleWords = setOf("president", "secretary", "minister", "sen.",
 	"health", "commerce", "energy", "labor", "justice", "first", "lady",
 	"sir", "dame", "lord", "gov", "sen", "rep", "mr", "mrs", "ms", "dr")
 
+// titleModifiers are title words that only qualify a title ("foreign",
+// "of", "state"): on their own, before a name, they title no one.
+var titleModifiers = setOf("of", "state", "foreign", "defense", "defence",
+	"former", "vice", "majority", "minority", "house", "senate",
+	"republican", "democratic", "democrat", "gop", "presidential", "u.s.",
+	"us", "american", "russian", "deputy", "top", "campaign", "press",
+	"white", "interim", "regime", "opposition", "national", "security",
+	"homeland", "treasury", "health", "commerce", "energy", "labor",
+	"justice", "first", "prime", "chief", "majority")
+
 // notNames are capitalised words that do not start or make up a name.
 var notNames = setOf("the", "a", "an", "in", "on", "at", "but", "and",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -308,7 +326,14 @@ var notNames = setOf("the", "a", "an", "in", "on", "at", "but", "and",
 	"russia", "iran", "syria", "china", "moscow", "washington", "europe",
 	"venezuela", "brussels", "sochi", "iowa", "ohio", "florida", "texas",
 	"americans", "god", "christ", "bible", "internet", "intermediate-range",
-	"nuclear", "forces", "black", "white", "d.c.", "dc", "mccarthyism")
+	"nuclear", "forces", "black", "white", "d.c.", "dc", "mccarthyism",
+	"port", "harbour", "harbor", "authority", "board", "wire", "blog",
+	"federation", "terminals", "commission", "ministries", "agency",
+	"voice", "gazette", "courier", "herald", "tribune", "daily", "weekly",
+	"health", "airlines", "airways", "holdings", "group", "partners",
+	"alliance", "coalition", "movement", "institute", "school",
+	"college", "academy", "hospital", "clinic", "cathedral", "avenue",
+	"square", "strait", "islands", "gulf", "ocean")
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

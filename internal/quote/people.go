@@ -20,6 +20,10 @@ func findPeople(toks []token) []Person {
 	bySurname := make(map[string]int)
 	var singles []int
 	for i := 0; i < len(toks); {
+		if e := datelineEnd(toks, i); e > 0 {
+			i = e // "PORT VEYRA (Meridian Wire) —" names a place and an agency
+			continue
+		}
 		if !toks[i].cap || toks[i].kind != kWord {
 			i++
 			continue
@@ -55,7 +59,9 @@ func findPeople(toks []token) []Person {
 		rs0 := i
 		for rs0 > 0 && i-rs0 < 4 && toks[rs0-1].kind == kWord && !toks[rs0-1].cap && titleWords[toks[rs0-1].low] {
 			rs0--
-			titled = true
+			if !titleModifiers[toks[rs0].low] {
+				titled = true // "residents of Saltmarsh": "of" alone titles no one
+			}
 		}
 		if rs0 < i && rs0 > 0 && isPossessive(toks[rs0-1].text) {
 			rs0--
@@ -156,8 +162,10 @@ type mention struct {
 
 // resolve fills Speaker for each attribution: a named source directly, a
 // pronoun by the nearest preceding person, a role by the person introduced
-// with it, a group by the people last named. Attributions without a source
-// (a gerund "…, saying", a quote joined later) take the previous speaker.
+// with it, a group by the people who spoke or were named last. A quotation
+// standing alone, or a gerund cue ("…, saying") whose subject was not
+// found, takes the previous speaker; other attributions without a source
+// (a passive, "Asked whether …") have none.
 func resolve(d *doc, as []Attribution, people []Person) {
 	var ms []mention
 	for n, p := range people {
@@ -166,10 +174,7 @@ func resolve(d *doc, as []Attribution, people []Person) {
 		}
 	}
 	slices.SortFunc(ms, func(a, b mention) int { return a.pos - b.pos })
-	before := func(pos int) []mention {
-		k, _ := slices.BinarySearchFunc(ms, pos, func(m mention, p int) int { return m.pos - p })
-		return ms[:k]
-	}
+	r := resolver{d: d, people: people, ms: ms}
 	prevSpeaker, prevSpeakers := "", []string(nil)
 	for i := range as {
 		a := &as[i]
@@ -177,7 +182,9 @@ func resolve(d *doc, as []Attribution, people []Person) {
 			continue
 		}
 		if a.Source.Empty() {
-			a.Speaker, a.Speakers = prevSpeaker, prevSpeakers
+			if a.Cue.Empty() || strings.HasSuffix(strings.ToLower(d.text(a.Cue)), "ing") {
+				a.Speaker, a.Speakers = prevSpeaker, prevSpeakers
+			}
 			continue
 		}
 		a.SpeakerText = d.text(a.Source)
@@ -187,46 +194,131 @@ func resolve(d *doc, as []Attribution, people []Person) {
 			if o := outer(as[:i], a.Source); o != nil && o.Speaker != "" && len(o.Speakers) == 0 {
 				a.Speaker = o.Speaker
 				prevSpeaker, prevSpeakers = a.Speaker, nil
+				r.spoke(a.Speaker, a.Source.Start)
 				continue
 			}
 		}
-		a.Speaker, a.Speakers = speakerOf(d, a.Source, people, ms, before)
+		a.Speaker, a.Speakers = r.speakerOf(a.Source)
 		prevSpeaker, prevSpeakers = a.Speaker, a.Speakers
+		if len(a.Speakers) == 0 {
+			r.spoke(a.Speaker, a.Source.Start)
+		}
 	}
 }
 
-// outer returns the innermost of the last few attributions whose content
-// holds sp.
-func outer(as []Attribution, sp Span) *Attribution {
-	var best *Attribution
-	for i := max(0, len(as)-20); i < len(as); i++ {
-		a := &as[i]
-		if a.Scare || a.Content.Start > sp.Start || a.Content.End < sp.End {
+// resolver holds what speaker resolution knows of the text so far.
+type resolver struct {
+	d      *doc
+	people []Person
+	ms     []mention // every mention, by position
+	// speakers are the named speakers so far, each with where it last spoke.
+	speakers []mention
+}
+
+// spoke records that person name spoke at pos.
+func (r *resolver) spoke(name string, pos int) {
+	if name == "" {
+		return
+	}
+	for n, p := range r.people {
+		if p.Name == name {
+			r.speakers = append(r.speakers, mention{pos, n})
+			return
+		}
+	}
+}
+
+// before returns the mentions that start before pos.
+func (r *resolver) before(pos int) []mention {
+	k, _ := slices.BinarySearchFunc(r.ms, pos, func(m mention, p int) int { return m.pos - p })
+	return r.ms[:k]
+}
+
+// coreWords open a modifier inside a source phrase: a person named after
+// them ("residents of Saltmarsh", "supporters of Sanders", "a man who
+// met Trump") is not the speaker.
+var coreBreaks = setOf("of", "in", "from", "at", "with", "for", "on", "near",
+	"who", "whose", "which", "that", "to", "by", "about", "among", "across",
+	"close", "familiar", "inside", "outside", "behind", "under", "like")
+
+// named returns the people the source names as its head: in the head
+// noun phrase or an appositive, not inside a modifier ("Residents of
+// Saltmarsh"), and not as a possessive ("Sanders' campaign manager").
+// nameless reports whether the source names people only in modifiers.
+func (r *resolver) named(src Span) (heads []int, nameless bool) {
+	d := r.d
+	ts, te := d.tokenAt(src.Start), d.tokenAt(src.End-1)+1
+	if ts >= te || te > len(d.toks) {
+		return nil, false
+	}
+	core := make([]bool, te-ts)
+	in, depth := true, 0
+	for j := ts; j < te; j++ {
+		t := d.toks[j]
+		switch {
+		case t.text == "(":
+			depth++
+		case t.text == ")":
+			depth--
+		case t.text == "," && depth <= 0:
+			in = true
+		case coreBreaks[t.low] && depth <= 0 && !t.cap:
+			// "Secretary of State Mike Pompeo": "of" inside a title.
+			if t.low == "of" && j > ts && titleWords[bare(d.toks[j-1].low)] && j+1 < te && d.toks[j+1].cap {
+				break
+			}
+			in = false
+		}
+		core[j-ts] = in
+	}
+	for _, m := range r.before(src.End) {
+		if m.pos < src.Start {
 			continue
 		}
-		if best == nil || a.Content.Start >= best.Content.Start {
-			best = a
+		j := d.tokenAt(m.pos)
+		if j < ts || j >= te {
+			continue
+		}
+		// The token that ends the mention: a possessive there modifies.
+		end := j
+		for _, sp := range r.people[m.person].Mentions {
+			if sp.Start == m.pos {
+				for end+1 < te && d.toks[end+1].s < sp.End {
+					end++
+				}
+				break
+			}
+		}
+		if isPossessive(d.toks[end].text) || !core[j-ts] {
+			nameless = true
+			continue
+		}
+		if !slices.Contains(heads, m.person) {
+			heads = append(heads, m.person)
 		}
 	}
-	return best
+	return heads, nameless && len(heads) == 0
 }
 
-func speakerOf(d *doc, src Span, people []Person, ms []mention, before func(int) []mention) (string, []string) {
-	// A person named inside the source.
-	last := -1
-	inside := before(src.End)
-	for k := len(inside) - 1; k >= 0 && inside[k].pos >= src.Start; k-- {
-		last = inside[k].person
-		break
-	}
-	if last >= 0 {
-		return people[last].Name, nil
-	}
+func (r *resolver) speakerOf(src Span) (string, []string) {
+	d, people := r.d, r.people
+	// People the source names: "Anselm Rook and Dmitar Velescu" are two.
+	heads, nameless := r.named(src)
 	words := strings.Fields(strings.ToLower(d.text(src)))
-	if len(words) == 0 {
+	if len(heads) > 1 && slices.Contains(words, "and") {
+		var names []string
+		for _, h := range heads {
+			names = append(names, people[h].Name)
+		}
+		return strings.Join(names, " and "), names
+	}
+	if len(heads) > 0 {
+		return people[heads[0]].Name, nil
+	}
+	if nameless || len(words) == 0 {
 		return "", nil
 	}
-	prior := before(src.Start)
+	prior := r.before(src.Start)
 	if len(words) == 1 && personPronouns[words[0]] {
 		if len(prior) > 0 {
 			return people[prior[len(prior)-1].person].Name, nil
@@ -241,21 +333,10 @@ func speakerOf(d *doc, src Span, people []Person, ms []mention, before func(int)
 		}
 	}
 	if isGroup && groupHeads[head] {
-		var names []string
-		for k := len(prior) - 1; k >= 0 && len(names) < 2; k-- {
-			n := people[prior[k].person].Name
-			if !slices.Contains(names, n) {
-				names = append(names, n)
-			}
-		}
-		if len(names) == 2 {
-			slices.Reverse(names)
-			return strings.Join(names, " and "), names
-		}
-		return "", nil
+		return r.group(head, prior)
 	}
 	// A role: "the Russian foreign minister", "the Russian diplomat".
-	if words[0] == "the" || words[0] == "his" || words[0] == "her" || isPossessive(words[0]) {
+	if (words[0] == "the" || words[0] == "his" || words[0] == "her" || isPossessive(words[0])) && roleHead(head) {
 		heads := append([]string{head}, roleAlias[head]...)
 		best, bestScore, bestPos := -1, 0, -1
 		for n, p := range people {
@@ -299,4 +380,72 @@ func speakerOf(d *doc, src Span, people []Person, ms []mention, before func(int)
 		}
 	}
 	return "", nil
+}
+
+// roleHead reports whether w names a position a person holds ("minister",
+// "diplomat", "spokeswoman"), not a country or a body ("the United
+// States", "the board").
+func roleHead(w string) bool {
+	w = bare(w)
+	return roleAlias[w] != nil || titleWords[w] && !titleModifiers[w] || roleNouns[w]
+}
+
+// roleNouns are positions that are not titles before a name.
+var roleNouns = setOf("diplomat", "diplomats", "spokesperson", "aide",
+	"negotiator", "mediator", "lawyer", "attorney", "executive",
+	"chairwoman", "chairperson", "head", "boss", "politician", "candidate",
+	"incumbent", "challenger", "commissioner", "regulator", "minister",
+	"president", "premier", "envoy", "ambassador", "prosecutor", "judge",
+	"founder", "owner", "author", "writer", "economist", "scientist")
+
+// group resolves "the two diplomats", "the pair", "both sides": the two
+// people who spoke last, or else the two named last. Sides and camps are
+// resolved only from speakers: the people merely named are seldom the
+// sides ("both sides said" after a union and an authority spoke).
+func (r *resolver) group(head string, prior []mention) (string, []string) {
+	var picked []int
+	seen := func(n int) bool { return slices.Contains(picked, n) }
+	for k := len(r.speakers) - 1; k >= 0 && len(picked) < 2; k-- {
+		if n := r.speakers[k].person; !seen(n) {
+			picked = append(picked, n)
+		}
+	}
+	if head != "sides" && head != "camps" && head != "parties" {
+		for k := len(prior) - 1; k >= 0 && len(picked) < 2; k-- {
+			if n := prior[k].person; !seen(n) {
+				picked = append(picked, n)
+			}
+		}
+	}
+	if len(picked) < 2 {
+		return "", nil
+	}
+	// In the order the text first names them.
+	first := func(n int) int {
+		for _, m := range r.ms {
+			if m.person == n {
+				return m.pos
+			}
+		}
+		return 0
+	}
+	slices.SortFunc(picked, func(a, b int) int { return first(a) - first(b) })
+	names := []string{r.people[picked[0]].Name, r.people[picked[1]].Name}
+	return strings.Join(names, " and "), names
+}
+
+// outer returns the innermost of the last few attributions whose content
+// holds sp.
+func outer(as []Attribution, sp Span) *Attribution {
+	var best *Attribution
+	for i := max(0, len(as)-20); i < len(as); i++ {
+		a := &as[i]
+		if a.Scare || a.Content.Start > sp.Start || a.Content.End < sp.End {
+			continue
+		}
+		if best == nil || a.Content.Start >= best.Content.Start {
+			best = a
+		}
+	}
+	return best
 }

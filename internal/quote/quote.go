@@ -19,6 +19,15 @@
 // small person finder. Options.People is the seam through which the entity
 // stage can supply canonical people instead.
 //
+// What a reader sees is kept clean on purpose: dateline words ("PORT VEYRA
+// (Meridian Wire) —") are neither speakers nor content; a stance or act
+// reported inside someone's words ("…said it would seek an injunction")
+// is left to the outer attribution, while nested speech is kept and
+// marked Nested; a person named only in a modifier of the source
+// ("Residents of Saltmarsh", "Pagliano's lawyer") is not its speaker; and
+// a group ("the pair", "both sides") resolves to the people who spoke
+// last, or stays unresolved.
+//
 // Extract is safe for concurrent use; it allocates per call and keeps no
 // state.
 package quote
@@ -28,6 +37,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 )
 
 // Span is a half-open range of code points [Start, End) in the text. The
@@ -58,6 +68,9 @@ type Attribution struct {
 	Speakers []string `json:"speakers,omitempty"`
 	// SpeakerText is the text of the source span.
 	SpeakerText string `json:"speaker_text,omitempty"`
+	// Nested marks an attribution reported inside another's content ("Ms.
+	// Dorn said he told her that …": "he told her" is hers to report).
+	Nested bool `json:"nested,omitempty"`
 }
 
 // Person is someone the text names, as the entity stage (or the built-in
@@ -132,6 +145,9 @@ func Extract(text string, opt Options) []Attribution {
 		out = d.sentence(s, out)
 	}
 	out = d.attachQuotes(out)
+	slices.SortStableFunc(out, func(a, b found) int {
+		return key(a.a) - key(b.a)
+	})
 	as := make([]Attribution, 0, len(out))
 	for _, f := range out {
 		as = append(as, f.a)
@@ -143,10 +159,65 @@ func Extract(text string, opt Options) []Attribution {
 		people = findPeople(d.toks)
 	}
 	resolve(d, as, people)
-	slices.SortStableFunc(as, func(a, b Attribution) int {
-		return key(a) - key(b)
-	})
-	return as
+	d.markNested(as)
+	// A stance or an act reported inside someone's words ("The Authority
+	// said it would seek an injunction", "Rook said his government
+	// wanted …") is theirs to report: a reader gets it with the outer
+	// attribution. Nested speech ("Dorn said he told her that …") stays.
+	kept := as[:0]
+	for i, a := range as {
+		if a.Nested && !nestedSpeech[out[i].lemma] {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
+}
+
+// nestedSpeech are the cues kept when nested: saying, telling, asking.
+var nestedSpeech = setOf("say", "tell", "add", "write", "note", "report",
+	"announce", "argue", "explain", "declare", "acknowledge", "claim",
+	"warn", "insist", "deny", "admit", "agree", "conclude", "recall",
+	"respond", "reply", "predict", "contend", "maintain", "assert",
+	"stress", "emphasize", "emphasise", "complain", "confirm", "concede",
+	"testify", "allege", "observe", "remark", "mention", "comment", "vow",
+	"promise", "threaten", "boast", "joke", "quip", "lament", "tweet",
+	"caution", "counter", "retort", "assure", "reassure", "inform",
+	"advise", "reiterate", "repeat", "urge", "ask", "demand", "accuse",
+	"blame", "propose", "request", "suggest", "pledge", "swear", "plead",
+	"shout", "exclaim", "proclaim", "disclose", "reveal", "state",
+	"answer", "according")
+
+// markNested sets Nested on each attribution whose cue (or, without one,
+// content) lies inside the content of another. A content that runs around
+// its own cue ("“A,” she said, adding …. “B.”") holds only what is on
+// either side of the cue's sentence: an attribution in that sentence is not
+// nested in it.
+func (d *doc) markNested(as []Attribution) {
+	for i := range as {
+		a := &as[i]
+		if a.Scare {
+			continue
+		}
+		at := a.Cue
+		if at.Empty() {
+			at = a.Content
+		}
+		// The outer attribution is among the neighbours in cue order;
+		// the window keeps the work linear on run-on junk.
+		for j := max(0, i-64); j < min(len(as), i+64); j++ {
+			b := &as[j]
+			if j == i || b.Scare || b.Nested || b.Content.Start > at.Start || b.Content.End < at.End || b.Content == a.Content {
+				continue
+			}
+			if !b.Cue.Empty() && b.Content.Start <= b.Cue.Start && b.Cue.End <= b.Content.End &&
+				d.sentOf[d.tokenAt(b.Cue.Start)] == d.sentOf[d.tokenAt(at.Start)] {
+				continue
+			}
+			a.Nested = true
+			break
+		}
+	}
 }
 
 func key(a Attribution) int {
@@ -159,7 +230,8 @@ func key(a Attribution) int {
 // found is an attribution with the token indexes that produced it.
 type found struct {
 	a      Attribution
-	cs, ce int // content tokens [cs, ce)
+	cs, ce int    // content tokens [cs, ce)
+	lemma  string // the cue's lemma, where the cue is a verb
 }
 
 func (d *doc) span(i, j int) Span {
@@ -203,6 +275,7 @@ func (d *doc) sentence(s sentence, out []found) []found {
 		t := d.toks[i]
 		if t.low == "according" && i+1 < s.e && d.toks[i+1].low == "to" && t.quote < 0 {
 			if f, ok := d.according(s, i); ok {
+				f.lemma = "according"
 				out = append(out, f)
 				used[i], used[i+1] = true, true
 			}
@@ -210,10 +283,12 @@ func (d *doc) sentence(s sentence, out []found) []found {
 		}
 		if i == s.s && t.quote < 0 {
 			if f, ok := d.headline(s); ok {
+				f.lemma = "say"
 				out = append(out, f)
 				break
 			}
 			if f, ok := d.asked(s); ok {
+				f.lemma = "ask"
 				out = append(out, f)
 				used[i] = true
 				continue
@@ -221,6 +296,7 @@ func (d *doc) sentence(s sentence, out []found) []found {
 		}
 		if t.text == ":" && t.quote < 0 {
 			if f, ok := d.colonQuote(s, i); ok {
+				f.lemma = "say"
 				out = append(out, f)
 				used[i] = true
 				continue
@@ -228,19 +304,33 @@ func (d *doc) sentence(s sentence, out []found) []found {
 		}
 		if t.low == "in" && t.quote < 0 && (i == s.s || !used[i-1]) {
 			if f, ok := d.inSource(s, i); ok {
+				f.lemma = "according"
 				out = append(out, f)
 				used[i] = true
 				continue
 			}
 		}
+		if _, ok := nounCues[t.low]; ok && t.quote < 0 && i > s.s {
+			if f, ok := d.nounCue(s, i); ok {
+				f.lemma = "noun"
+				out = append(out, f)
+				continue
+			}
+		}
 		form, ok := d.cueAt(i)
-		if !ok || d.naming(s, i, form) {
+		if !ok || d.naming(s, i, form) || d.nounUse(s, i, form) {
 			continue
 		}
 		f, ok := d.verbFrame(s, i, form, out[first:])
-		if !ok {
+		if !ok || !d.frameFits(f, form) {
 			continue
 		}
+		if ss := d.tokenAt(f.a.Source.Start); !f.a.Source.Empty() && auxiliaries[d.toks[f.cs].low] && ss > s.s &&
+			(d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who") && f.a.Source.End <= f.a.Cue.Start {
+			f.cs = ss - 1
+			f.a.Content.Start = d.toks[ss-1].s
+		}
+		f.lemma = form.lemma
 		for j := i; j < s.e && d.toks[j].s < f.a.Cue.End; j++ {
 			used[j] = true
 		}
@@ -341,7 +431,7 @@ func (d *doc) attachQuotes(fs []found) []found {
 		// The nearest attribution before q in the same paragraph.
 		best := -1
 		for n, f := range fs {
-			if f.a.Scare || f.ce > q.open || d.toks[f.cs].para != d.toks[q.open].para {
+			if f.a.Scare || !f.a.Direct || f.ce > q.open || d.toks[f.cs].para != d.toks[q.open].para {
 				continue
 			}
 			if best < 0 || fs[best].ce < f.ce {
@@ -357,9 +447,25 @@ func (d *doc) attachQuotes(fs []found) []found {
 				cueTok = d.tokenAt(b.a.Cue.Start)
 			}
 			last := max(b.ce-1, cueTok)
-			if si, qi := d.sentOf[last], d.sentOf[q.open]; qi == si || qi == si+1 {
+			if si, qi := d.sentOf[last], d.sentOf[q.open]; qi == si || qi == si+1 && q.open == d.sents[qi].s {
 				fs[best].ce = q.close + 1
 				fs[best].a.Content.End = d.toks[q.close].e
+				continue
+			}
+		}
+		// A quotation opening the paragraph after a direct quote, with no
+		// cue of its own, goes on with it: "“A,” Trump said. ¶ “B.”".
+		if d.toks[q.open].nl {
+			prev := -1
+			for n, f := range fs {
+				if !f.a.Scare && f.a.Direct && f.ce <= q.open && (prev < 0 || fs[prev].ce < f.ce) {
+					prev = n
+				}
+			}
+			if prev >= 0 && d.toks[q.open].para == d.toks[fs[prev].ce-1].para+1 && d.endsParagraph(fs[prev]) &&
+				d.toks[fs[prev].cs].quote >= 0 && d.toks[fs[prev].ce-1].quote >= 0 {
+				fs[prev].ce = q.close + 1
+				fs[prev].a.Content.End = d.toks[q.close].e
 				continue
 			}
 		}
@@ -370,6 +476,22 @@ func (d *doc) attachQuotes(fs []found) []found {
 		}
 	}
 	return fs
+}
+
+// endsParagraph reports whether f's paragraph ends with f: after its
+// content only its own source and cue ("… Trump said.") and punctuation.
+func (d *doc) endsParagraph(f found) bool {
+	for i := f.ce; i < len(d.toks) && !d.toks[i].nl; i++ {
+		t := d.toks[i]
+		if t.kind != kWord {
+			continue
+		}
+		in := func(sp Span) bool { return !sp.Empty() && sp.Start <= t.s && t.e <= sp.End }
+		if !in(f.a.Source) && !in(f.a.Cue) {
+			return false
+		}
+	}
+	return true
 }
 
 // Line is one attribution as `parallax quotes` prints it.
@@ -404,10 +526,279 @@ func WriteJSONL(w io.Writer, text string, as []Attribution) error {
 // naming reports a "called" that names rather than reports: "a group
 // called Citizens for Trump", "a class called “Perception”".
 func (d *doc) naming(s sentence, i int, form cueForm) bool {
+	if form.lemma == "call" && i+1 < s.e && reflexives[d.toks[i+1].low] {
+		return true // "which calls itself Greyfen"
+	}
 	if (form.lemma != "call" && form.lemma != "label" && form.lemma != "dub") || i == s.s || d.toks[i].low == form.lemma {
 		return false
 	}
 	p := d.toks[i-1]
 	return p.kind == kWord && !p.cap && !subjectPronouns[p.low] && !personPronouns[p.low] &&
 		p.low != "who" && p.low != "which" && !preCue[p.low] && !isAdverb(p)
+}
+
+// nounDeterminers stand before a noun, never before a finite verb.
+var nounDeterminers = setOf("a", "an", "the", "his", "its", "their", "our",
+	"my", "your", "these", "those", "every", "each", "no", "any")
+
+// nounPrepositions stand before a noun or a gerund, never before a finite
+// verb ("despite repeated warnings", "for a guarantee").
+var nounPrepositions = setOf("of", "for", "with", "despite", "about",
+	"against", "without", "from", "in", "on", "at", "among", "amid",
+	"over", "under", "into", "after", "before", "between", "than")
+
+// nounish are cue forms that are as often plural nouns ("hospital
+// discharge notes", "the hacking claims", "job guarantees").
+var nounish = setOf("notes", "claims", "guarantees", "calls", "hopes", "vows")
+
+// nounUse reports a cue word used as a noun or an adjective: after a
+// determiner or a preposition ("an estimated 1.3 billion", "despite
+// repeated warnings", "a written guarantee"), or a plural noun after a
+// noun ("discharge notes").
+func (d *doc) nounUse(s sentence, i int, form cueForm) bool {
+	if i == s.s || form.gerund {
+		return false
+	}
+	p := d.toks[i-1]
+	if p.kind != kWord {
+		return false
+	}
+	if nounDeterminers[p.low] || nounPrepositions[p.low] {
+		return true
+	}
+	// "the hacking claims", "a written guarantee": a participle between.
+	if i-2 >= s.s && nounDeterminers[d.toks[i-2].low] && !p.cap &&
+		(strings.HasSuffix(p.low, "ing") || strings.HasSuffix(p.low, "ed") || strings.HasSuffix(p.low, "en")) {
+		return true
+	}
+	if !nounish[d.toks[i].low] {
+		return false
+	}
+	// A verb in -s needs a subject right before it (past any adverbs):
+	// a pronoun, a name, "the ad", "his campaign".
+	j := i - 1
+	for j > s.s && (preCue[d.toks[j].low] || isAdverb(d.toks[j])) {
+		j--
+	}
+	t := d.toks[j]
+	if j > s.s && nounPrepositions[d.toks[j-1].low] && t.kind == kWord && !subjectPronouns[t.low] {
+		return true // "of Republican claims"
+	}
+	if t.kind != kWord || t.cap || subjectPronouns[t.low] || t.low == "who" || t.low == "which" || t.low == "that" {
+		return false
+	}
+	if j > s.s {
+		b := d.toks[j-1]
+		if b.kind == kWord && (determiners[b.low] || b.cap || isPossessive(b.text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// evidenceNouns head sources that show or find without speaking: "a poll
+// showed", "records show", "the study found".
+var evidenceNouns = setOf("poll", "polls", "polling", "survey", "surveys",
+	"study", "studies", "report", "reports", "records", "record", "data",
+	"results", "figures", "numbers", "statistics", "filings", "filing",
+	"documents", "emails", "e-mails", "files", "footage", "video",
+	"videos", "photos", "images", "analysis", "analyses", "research",
+	"review", "audit", "investigation", "tally", "count", "returns",
+	"map", "chart", "evidence", "tests", "test", "estimates", "models")
+
+// clauseStarters open a content clause.
+var clauseStarters = setOf("that", "how", "whether", "what", "where",
+	"why", "who", "when", "if")
+
+// frameFits checks what some cues need beyond a source and a content.
+// "show" and "find" report only with a clause ("the poll showed that…",
+// "she found it had…") or with evidence as the source ("records show
+// he backed…"): "the Authority has shown its contempt" is the outlet's
+// own claim about it, not an attribution.
+func (d *doc) frameFits(f found, form cueForm) bool {
+	if form.lemma == "agree" && f.cs+2 < f.ce && d.toks[f.cs].low == "to" {
+		// "I agree to the terms": consent to a form, not a view.
+		switch d.toks[f.cs+2].low {
+		case "terms", "conditions", "privacy", "use", "policy":
+			return false
+		}
+	}
+	if f.cs < f.ce && d.toks[f.cs].quote < 0 && auxiliaries[d.toks[f.cs].low] && f.cs > 0 && d.toks[f.cs-1].e == f.a.Cue.End &&
+		!f.a.Source.Empty() && f.a.Source.End <= f.a.Cue.Start {
+		// "a thaw Drovnik hopes will begin …": the cue sits in a relative
+		// clause whose subject is missing from the content. With the
+		// relative pronoun ("which I said was not …") the content runs
+		// from it, around source and cue; without one it is not reported.
+		ss := d.tokenAt(f.a.Source.Start)
+		return ss > 0 && (d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who")
+	}
+	if form.lemma == "order" && f.cs < f.ce {
+		// "ordered an audit" is an act; "ordered Norvane to delete …"
+		// and "ordered that …" report a command.
+		if nounPrepositions[d.toks[f.cs].low] {
+			return false // "the audit he ordered in June is due …"
+		}
+		for j := f.cs; j < f.ce && j < f.cs+8; j++ {
+			if (d.toks[j].low == "to" || d.toks[j].low == "that") && d.toks[j-1].low != "due" {
+				return true
+			}
+		}
+		return false
+	}
+	switch form.lemma {
+	case "show", "find":
+	default:
+		return true
+	}
+	if f.cs >= f.ce {
+		return false
+	}
+	if t := d.toks[f.cs]; clauseStarters[t.low] || t.quote >= 0 || t.kind == kOpen {
+		return true
+	}
+	if d.hasClause(f.cs, f.ce) {
+		return true
+	}
+	if !f.a.Source.Empty() {
+		se := d.tokenAt(f.a.Source.End - 1)
+		for j := d.tokenAt(f.a.Source.Start); j <= se && j < len(d.toks); j++ {
+			if evidenceNouns[d.toks[j].low] {
+				return true
+			}
+		}
+		if d.toks[se].cap && !personPronouns[d.toks[se].low] && se == d.tokenAt(f.a.Source.Start) && form.lemma == "find" {
+			return true // "Gallup finds …", "Pew found …"
+		}
+	}
+	return false
+}
+
+// auxiliaries mark a finite clause.
+var auxiliaries = setOf("is", "was", "are", "were", "has", "have", "had",
+	"will", "would", "could", "can", "should", "may", "might", "must",
+	"did", "does", "do", "isn't", "wasn't", "aren't", "weren't", "hasn't",
+	"haven't", "hadn't", "won't", "wouldn't", "couldn't", "can't",
+	"didn't", "doesn't", "don't", "'s", "'re", "'ll", "'d", "'ve")
+
+// hasClause reports a finite verb among the first words of [cs, ce) after
+// its subject: "he was fit", "Trump leading the field" (a participle
+// after a name).
+func (d *doc) hasClause(cs, ce int) bool {
+	for j := cs + 1; j < ce && j < cs+8; j++ {
+		t := d.toks[j]
+		if t.quote >= 0 || t.kind != kWord {
+			if t.text == "," {
+				return false
+			}
+			continue
+		}
+		if auxiliaries[t.low] {
+			return true
+		}
+		if !t.cap && strings.HasSuffix(t.low, "ing") && d.toks[j-1].kind == kWord && (d.toks[j-1].cap || j-1 == cs) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounCues are nouns that report a statement or a stance, with the
+// preposition that introduces what is said ("his attacks on Clinton",
+// "her criticism of the plan") or "" when only a clause follows ("his
+// claim that …").
+var nounCues = map[string]string{
+	"attacks": "on", "attack": "on", "criticism": "of", "opposition": "to",
+	"claim": "", "claims": "", "assertion": "", "insistence": "",
+	"warning": "", "warnings": "", "suggestion": "", "belief": "",
+	"concern": "", "concerns": "", "complaints": "", "complaint": "",
+	"admission": "", "accusation": "", "accusations": "", "allegation": "",
+	"allegations": "", "hope": "", "hopes": "", "fear": "", "fears": "",
+	"argument": "", "promise": "", "pledge": "", "vow": "",
+}
+
+// thatNouns report a statement even without a possessor: "complaints that
+// they distort democracy", "warnings that …".
+var thatNouns = setOf("assertion", "warning", "warnings", "concern",
+	"complaints", "complaint", "admission", "hopes", "fears", "claims",
+	"insistence", "suggestion")
+
+// nounCue handles a noun that reports: "his attacks on Mr. Clinton",
+// "Trump's claim that …", "complaints that they distort democracy". The
+// possessor is the source.
+func (d *doc) nounCue(s sentence, i int) (found, bool) {
+	t := d.toks[i]
+	prep := nounCues[t.low]
+	cueE := i + 1
+	if cueE >= s.e {
+		return found{}, false
+	}
+	n := d.toks[cueE]
+	switch {
+	case n.low == "that" && n.quote < 0:
+	case prep != "" && n.low == prep:
+		cueE++
+	default:
+		return found{}, false
+	}
+	// The possessor: "his", "their", "Mr. Trump's", "the DNC’s".
+	srcS, srcE := -1, -1
+	j := i - 1
+	for j > s.s && (d.toks[j].kind == kWord && !d.toks[j].cap && !isPossessive(d.toks[j].text) && !personPronouns[d.toks[j].low] &&
+		!possessivePronouns[d.toks[j].low] && isAdjectiveLike(d.toks[j])) {
+		j-- // "his repeated attacks on"
+	}
+	p := d.toks[j]
+	switch {
+	case possessivePronouns[p.low]:
+		srcS, srcE = j, j+1
+	case isPossessive(p.text) && p.kind == kWord:
+		k := j
+		for k > s.s && (d.toks[k-1].cap && d.toks[k-1].kind == kWord || d.toks[k-1].low == "the") {
+			k--
+			if d.toks[k].low == "the" {
+				break
+			}
+		}
+		srcS, srcE = k, j+1
+	case n.low == "that" && thatNouns[t.low]:
+	default:
+		return found{}, false
+	}
+	cs := cueE
+	ce := d.clauseEnd(cs, s.e, "")
+	if n.low != "that" {
+		ce = d.clauseEnd(cs, s.e, "noun")
+	} else if cs+1 < s.e && (auxiliaries[d.toks[cs+1].low] || d.toks[cs+1].low == "the" && false) {
+		return found{}, false // "the claim that was made": a relative clause
+	}
+	cs, ce = d.trimContent(cs, ce)
+	if ce-cs < 2 {
+		return found{}, false
+	}
+	f := found{cs: cs, ce: ce}
+	// The cue holds the modifiers: "his continual attacks on".
+	cueS := i
+	for cueS-1 > j && isAdjectiveLike(d.toks[cueS-1]) {
+		cueS--
+	}
+	if srcS < 0 && cueS > s.s && isAdjectiveLike(d.toks[cueS-1]) {
+		cueS-- // "stern warning that"
+	}
+	f.a = Attribution{Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+	if srcS >= 0 {
+		f.a.Source = d.span(srcS, srcE)
+	}
+	return f, true
+}
+
+var possessivePronouns = setOf("his", "her", "their", "its", "our", "my", "your")
+
+// isAdjectiveLike is a loose test for a modifier between a possessor and
+// its noun ("repeated", "latest", "strong", "public").
+func isAdjectiveLike(t token) bool {
+	return isAdverb(t) || strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "est") ||
+		strings.HasSuffix(t.low, "ous") || strings.HasSuffix(t.low, "ful") || strings.HasSuffix(t.low, "al") ||
+		strings.HasSuffix(t.low, "ic") || strings.HasSuffix(t.low, "ive") || strings.HasSuffix(t.low, "ing") ||
+		t.low == "own" || t.low == "new" || t.low == "strong" || t.low == "harsh" || t.low == "sharp" ||
+		t.low == "frequent" || t.low == "constant" || t.low == "recent" || t.low == "earlier" || t.low == "latest"
 }

@@ -82,6 +82,13 @@ func tokenize(rs []rune) []token {
 					i += 2
 					continue
 				}
+				// A comma joins the thousands of "2,000".
+				if c == ',' && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(r) && i+3 < len(rs) &&
+					unicode.IsDigit(rs[i+1]) && unicode.IsDigit(rs[i+2]) && unicode.IsDigit(rs[i+3]) &&
+					(i+4 == len(rs) || !unicode.IsDigit(rs[i+4])) {
+					i += 4
+					continue
+				}
 				// A dot joins "U.S." and "3.5", not "said.Trump".
 				if c == '.' && i+1 < len(rs) && isWordRune(rs[i+1]) &&
 					(unicode.IsDigit(rs[i+1]) || unicode.IsLower(rs[i+1]) || i-lastDot(rs, start, i) <= 1) {
@@ -229,6 +236,67 @@ func pairQuotes(rs []rune, toks []token) []region {
 	return out
 }
 
+// datelineEnd returns the index of the first token after a dateline that
+// opens the paragraph at token i ("PORT VEYRA (Meridian Wire) — ",
+// "WASHINGTON (AP) —", "MANCHESTER, N.H. - "), or -1. A dateline is a
+// place in capitals, perhaps a region after a comma and an agency in
+// brackets, and a dash; its words are neither speakers nor content.
+func datelineEnd(toks []token, i int) int {
+	if i >= len(toks) || (i > 0 && !toks[i].nl) || !allCaps(toks[i]) || toks[i].quote >= 0 {
+		return -1
+	}
+	j := i
+	for j < len(toks) && j < i+5 && allCaps(toks[j]) && (j == i || !toks[j].nl) {
+		j++
+	}
+	// ", Valdoria", ", N.H.": a region after a comma.
+	if j+1 < len(toks) && toks[j].text == "," && toks[j+1].cap && toks[j+1].kind == kWord {
+		j += 2
+		for j < len(toks) && j < i+8 && toks[j].cap && toks[j].kind == kWord && !toks[j].nl {
+			j++
+		}
+	}
+	// "(Meridian Wire)", "(AP)": the agency.
+	if j < len(toks) && toks[j].text == "(" && !toks[j].nl {
+		k := j + 1
+		for k < len(toks) && k < j+6 && toks[k].text != ")" && !toks[k].nl {
+			k++
+		}
+		if k >= len(toks) || toks[k].text != ")" {
+			return -1
+		}
+		j = k + 1
+	}
+	if j >= len(toks) || toks[j].nl || !isDash(toks[j].text) {
+		return -1
+	}
+	j++
+	if j < len(toks) && toks[j].text == "-" && !toks[j].nl {
+		j++ // "--"
+	}
+	if j >= len(toks) || toks[j].nl {
+		return -1
+	}
+	return j
+}
+
+// allCaps reports a word in capitals of two letters or more ("PORT",
+// "N.H.", not "A" or "I").
+func allCaps(t token) bool {
+	if t.kind != kWord || !t.cap || t.text != strings.ToUpper(t.text) {
+		return false
+	}
+	letters := 0
+	for _, r := range t.text {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+func isDash(s string) bool { return s == "—" || s == "–" || s == "-" }
+
 // maxSentence caps a sentence's length in tokens outside quotations.
 const maxSentence = 250
 
@@ -240,8 +308,18 @@ type sentence struct{ s, e int }
 func sentences(toks []token) []sentence {
 	var out []sentence
 	start := 0
+	dateline := -1
 	for i := range toks {
 		if i > start && toks[i].nl && (toks[i].quote < 0 || toks[i].quote != toks[i-1].quote) {
+			out = append(out, sentence{start, i})
+			start = i
+		}
+		if i == start {
+			dateline = datelineEnd(toks, i)
+		}
+		if i == dateline && i > start {
+			// The dateline stands apart: the story's first sentence
+			// starts after its dash.
 			out = append(out, sentence{start, i})
 			start = i
 		}

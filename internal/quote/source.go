@@ -12,7 +12,7 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 	// "Smith, a spokesman, said": the appositive joins the name.
 	if j > s.s && d.toks[j].text == "," {
 		k := d.appositive(s, j)
-		if k >= 0 && (commaAdverbs[d.toks[k+1].low] && (k+2 == j || d.toks[k+1].low == "for")) {
+		if k >= 0 && (commaAdverbs[d.toks[k+1].low] && (k+2 == j || d.toks[k+1].low == "for") || !nounPhraseStart(d.toks[k+1])) {
 			// "Hunter, meanwhile, told" and "Zucker, who …, told": the name only.
 			e, j, k = k, k-1, -2
 		}
@@ -53,12 +53,30 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 		if t.quote >= 0 || t.kind != kWord {
 			break
 		}
-		if t.low == "who" || t.low == "which" {
+		if t.low == "who" || t.low == "which" || t.low == "whose" {
 			if n == 0 {
 				j--
 				n++
+				break
+			}
+			if t.low != "which" && j > s.s+1 && d.toks[j-1].text == "," && d.toks[j-1].quote < 0 {
+				// "Borges, who predicted …, said": the name alone.
+				e, n = j-1, 0
+				j--
+				continue
+			}
+			if t.low != "which" && j > s.s && d.toks[j-1].kind == kWord && !boundaryWords[d.toks[j-1].low] && !subjectPronouns[d.toks[j-1].low] {
+				// "Democrats in Iowa who watched the debate said"
+				n++
+				continue
 			}
 			break
+		}
+		if inPhrase[t.low] && n > 0 && j > s.s && d.toks[j-1].kind == kWord && !boundaryWords[d.toks[j-1].low] &&
+			!subjectPronouns[d.toks[j-1].low] {
+			// "People briefed on the situation", "Democrats in Iowa"
+			n++
+			continue
 		}
 		if t.low == "and" && n > 0 && j > s.s && (d.toks[j-1].cap && d.toks[j-1].kind == kWord || personPronouns[d.toks[j-1].low]) && d.toks[j+1].kind == kWord {
 			// "he and Brafman", "Jeb Bush and Chris Christie"
@@ -68,10 +86,10 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 		if boundaryWords[t.low] && !(t.low == "of" || t.low == "for" || (t.low == "in" && j > s.s && isNumber(d.toks[j-1]))) {
 			break
 		}
-		if _, isCue := cueWords[t.low]; isCue && n > 0 {
+		if _, isCue := cueWords[t.low]; isCue && n > 0 && !(j+1 < e && reflexives[d.toks[j+1].low]) {
 			break
 		}
-		if n > 0 && (personPronouns[d.toks[j+1].low] || subjectPronouns[d.toks[j+1].low]) {
+		if n > 0 && subjectPronouns[d.toks[j+1].low] {
 			break // "the time he said": the pronoun is the subject
 		}
 		n++
@@ -80,11 +98,24 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 		}
 	}
 	st := j + 1
+	// "At a meeting on Thursday, the board's chair, Tomas Reyl, said": an
+	// opening adjunct is not part of the source.
+	if st == s.s && d.opensAdjunct(s) {
+		if c := d.firstComma(s); c >= st && c < e-1 {
+			st, j = c+1, c
+		}
+	}
 	if st >= e {
 		return e, e, j
 	}
 	return st, e, j
 }
+
+// inPhrase are prepositions that can sit inside a source noun phrase
+// ("People with knowledge of the talks", "Democrats in Iowa").
+var inPhrase = setOf("on", "with", "to", "in", "at", "from", "by", "about",
+	"over", "under", "against", "without", "through", "into", "like",
+	"among", "across", "familiar", "close", "near", "inside", "outside")
 
 // commaAdverbs sit between commas after a subject.
 var commaAdverbs = setOf("meanwhile", "however", "too", "though", "also",
@@ -120,7 +151,7 @@ func (d *doc) appositive1(s sentence, c int, chained bool) int {
 		return -1
 	}
 	first, before := d.toks[k+1], d.toks[k-1]
-	nameBefore := before.cap && before.kind == kWord || before.text == ")"
+	nameBefore := before.cap && before.kind == kWord && !weekdays[before.low] && !months[before.low] || before.text == ")"
 	allCaps := c-k-1 <= 3
 	for j := k + 1; j < c && allCaps; j++ {
 		allCaps = d.toks[j].cap
@@ -142,7 +173,8 @@ func (d *doc) appositive1(s sentence, c int, chained bool) int {
 	case isNumber(first) && before.cap:
 		// "Butz, 49,"
 	case strings.HasPrefix(first.text, "D-") || strings.HasPrefix(first.text, "R-") || strings.HasPrefix(first.text, "I-"):
-	case first.cap && before.kind == kWord && !before.cap && determiners[d.toks[max(k-3, s.s)].low]:
+	case first.cap && before.kind == kWord && !before.cap && (determiners[d.toks[max(k-3, s.s)].low] ||
+		isPossessive(d.toks[max(k-3, s.s)].text) || isPossessive(d.toks[max(k-2, s.s)].text)):
 		// "Dow's chief executive, Andrew Liveris,"
 	default:
 		return -1
@@ -168,3 +200,6 @@ func isAdverb(t token) bool {
 
 // subjectPronouns end a source phrase when they stand right before it.
 var subjectPronouns = setOf("he", "she", "they", "we", "i", "it", "you")
+
+// reflexives after "call" name: "a group calling itself Greyfen".
+var reflexives = setOf("itself", "themselves", "himself", "herself")

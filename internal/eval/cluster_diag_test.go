@@ -1,0 +1,173 @@
+package eval
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/cluster"
+)
+
+// TestClusterDiag prints, for one development set in file order, each
+// predicted cluster that mixes gold clusters or splits one, so that a
+// change can be judged by the errors it makes and not only by the score:
+//
+//	CLUSTER_SET=event go test ./internal/eval -run TestClusterDiag -cluster.tune -v
+func TestClusterDiag(t *testing.T) {
+	if !*tune {
+		t.Skip("diagnosis: enable with -cluster.tune")
+	}
+	set := os.Getenv("CLUSTER_SET")
+	path := ecbPath
+	if set == "story" {
+		path = ducPath
+	} else {
+		set = "event"
+	}
+	docs, err := ReadGold(context.Background(), path, set)
+	if err != nil {
+		t.Skipf("%v: run from a checkout with shared/ beside it", err)
+	}
+	order := make([]int, len(docs))
+	gold := make([]string, len(docs))
+	for i, d := range docs {
+		order[i], gold[i] = i, d.Label
+	}
+	pred, err := RunClusterer(docs, order, diagOptions(t), Level(set))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ScoreClusters(pred, gold)
+	fmt.Printf("B3 P %.3f R %.3f F1 %.3f clusters %d\n", s.BCubedP, s.BCubedR, s.BCubedF1, s.Clusters)
+	byPred := map[string]map[string]int{}
+	byGold := map[string]map[string]int{}
+	for i := range docs {
+		if byPred[pred[i]] == nil {
+			byPred[pred[i]] = map[string]int{}
+		}
+		if byGold[gold[i]] == nil {
+			byGold[gold[i]] = map[string]int{}
+		}
+		byPred[pred[i]][gold[i]]++
+		byGold[gold[i]][pred[i]]++
+	}
+	show := func(m map[string]int) string {
+		ks := sortedKeysOf(m)
+		slices.SortStableFunc(ks, func(a, b string) int { return cmp.Compare(m[b], m[a]) })
+		var parts []string
+		for _, k := range ks {
+			parts = append(parts, fmt.Sprintf("%s:%d", k, m[k]))
+		}
+		return strings.Join(parts, " ")
+	}
+	fmt.Println("mixed predicted clusters:")
+	for _, p := range sortedKeysOf(byPred) {
+		if len(byPred[p]) > 1 {
+			fmt.Printf("  %s  %s\n", p, show(byPred[p]))
+		}
+	}
+	fmt.Println("split gold clusters:")
+	for _, g := range sortedKeysOf(byGold) {
+		if len(byGold[g]) > 1 {
+			fmt.Printf("  %s  %s\n", g, show(byGold[g]))
+		}
+	}
+}
+
+func sortedKeysOf[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// TestClusterTrace prints, for one development set in file order, each
+// article that joined an event whose majority gold label is not its own,
+// with the score, and each that started a new event although its gold
+// cluster already had one.
+//
+//	CLUSTER_SET=event go test ./internal/eval -run TestClusterTrace -cluster.tune -v
+func TestClusterTrace(t *testing.T) {
+	if !*tune {
+		t.Skip("diagnosis: enable with -cluster.tune")
+	}
+	set := os.Getenv("CLUSTER_SET")
+	path := ecbPath
+	if set == "story" {
+		path = ducPath
+	} else {
+		set = "event"
+	}
+	docs, err := ReadGold(context.Background(), path, set)
+	if err != nil {
+		t.Skipf("%v: run from a checkout with shared/ beside it", err)
+	}
+	c, err := cluster.New(diagOptions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := map[string]map[string]int{} // cluster → gold → count
+	goldSeen := map[string]bool{}
+	for _, d := range docs {
+		a := c.Assign(cluster.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Published: d.Published})
+		id := a.EventID
+		isNew := a.NewEvent
+		if set == "story" {
+			id, isNew = a.StoryID, a.NewStory
+		}
+		for _, m := range a.Merges {
+			fmt.Printf("  merge %s %s → %s\n", m.Kind, m.From, m.To)
+		}
+		id = c.Resolve(id)
+		m := members[id]
+		if m == nil {
+			m = map[string]int{}
+			members[id] = m
+		}
+		maj, best := "", 0
+		for _, g := range sortedKeysOf(m) {
+			if m[g] > best {
+				maj, best = g, m[g]
+			}
+		}
+		first := strings.SplitN(d.Text, "\n", 2)[0]
+		if len(first) > 70 {
+			first = first[:70]
+		}
+		switch {
+		case isNew && goldSeen[d.Label]:
+			fmt.Printf("%-14s %-12s new %s  %q\n", d.ID, d.Label, id, first)
+		case !isNew && maj != "" && maj != d.Label:
+			fmt.Printf("%-14s %-12s JOINED %s (%s) score %.3f  %q\n", d.ID, d.Label, id, show1(m), a.Score, first)
+		}
+		m[d.Label]++
+		goldSeen[d.Label] = true
+	}
+}
+
+func show1(m map[string]int) string {
+	var parts []string
+	for _, k := range sortedKeysOf(m) {
+		parts = append(parts, fmt.Sprintf("%s:%d", k, m[k]))
+	}
+	return strings.Join(parts, " ")
+}
+
+// diagOptions are the defaults with CLUSTER_OPTS (partial options as
+// JSON) applied.
+func diagOptions(t *testing.T) cluster.Options {
+	opt := cluster.DefaultOptions()
+	if js := os.Getenv("CLUSTER_OPTS"); js != "" {
+		if err := json.Unmarshal([]byte(js), &opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return opt
+}
