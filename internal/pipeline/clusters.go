@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -84,8 +83,8 @@ func (c *clusterStage) init(ctx context.Context, before int64) error {
 		return fmt.Errorf("load cluster state: %w", err)
 	}
 	if blob != nil {
-		var s cluster.State
-		if err := json.Unmarshal(blob, &s); err != nil {
+		s, err := decodeState(blob)
+		if err != nil {
 			return fmt.Errorf("load cluster state: %w", err)
 		}
 		if c.c, err = cluster.Restore(s); errors.Is(err, cluster.ErrState) && c.rebuild != nil {
@@ -275,6 +274,21 @@ func (c *clusterStage) save(ctx context.Context) error {
 	return nil
 }
 
+// endSaveMin is the fewest assignments since the last save for which the
+// end of a run saves the state. Below it the next run replays them from
+// the store, which reproduces them and costs less than writing the whole
+// state (a large store's state takes seconds to write; a feed polled every
+// minute adds a few articles a run).
+const endSaveMin = 256
+
+// saveStateAtEnd saves the state at the end of a run if enough changed.
+func (c *clusterStage) saveStateAtEnd(ctx context.Context) error {
+	if c == nil || c.unsaved < endSaveMin {
+		return nil
+	}
+	return c.saveState(ctx)
+}
+
 // saveState saves the clusterer's state if it changed since last saved.
 func (c *clusterStage) saveState(ctx context.Context) error {
 	if c == nil {
@@ -283,7 +297,7 @@ func (c *clusterStage) saveState(ctx context.Context) error {
 	if c.c == nil || c.unsaved == 0 {
 		return nil
 	}
-	blob, err := json.Marshal(c.c.Export())
+	blob, err := encodeState(c.c.Export())
 	if err != nil {
 		return fmt.Errorf("save cluster state: %w", err)
 	}

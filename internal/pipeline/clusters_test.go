@@ -208,8 +208,24 @@ func TestClustersSurviveRestartAndRerun(t *testing.T) {
 	if got := clusterMap(t, two); !mapsEqual(got, want) {
 		t.Errorf("two runs with a restart gave other clusters than one run:\n got %v\nwant %v", got, want)
 	}
-	if blob, err := two.LoadClusterState(ctx); err != nil || len(blob) == 0 {
-		t.Errorf("no cluster state saved: %v", err)
+	// Forty articles a run is below the end-of-run save: the second run
+	// replayed the first's from the store. A longer run saves its state,
+	// and a run after it restores that.
+	if blob, err := two.LoadClusterState(ctx); err != nil || len(blob) != 0 {
+		t.Errorf("a state saved after a short run: %d bytes, %v", len(blob), err)
+	}
+	long := corpus(t, 600)
+	three := openStore(t)
+	ingestHalves(t, three, splitInHalves(t, long))
+	if blob, err := three.LoadClusterState(ctx); err != nil || len(blob) == 0 {
+		t.Errorf("no cluster state saved after a run of 300: %v", err)
+	}
+	whole := openStore(t)
+	if _, err := pipeline.New(whole, eventOptions()).Ingest(ctx, []string{long}, nil, ingest.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := clusterMap(t, three), clusterMap(t, whole); !mapsEqual(got, want) {
+		t.Error("two runs restoring a saved state gave other clusters than one run")
 	}
 
 	// Re-ingesting the same input assigns nothing anew.

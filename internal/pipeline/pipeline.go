@@ -366,7 +366,7 @@ done:
 	if writeErr == nil {
 		// The clusterer's state is saved once per run (and every
 		// stateEvery articles), not per batch: it is large.
-		if err := p.events.saveState(ctx); err != nil {
+		if err := p.events.saveStateAtEnd(ctx); err != nil {
 			writeErr = err
 		} else if err := p.names.save(ctx); err != nil {
 			writeErr = err

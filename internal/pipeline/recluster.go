@@ -3,7 +3,6 @@ package pipeline
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -195,7 +194,7 @@ func Recluster(ctx context.Context, st store.Store, opt ReclusterOptions) (*Recl
 	}
 
 	renameState(&state, evName, stName, nextEvent, nextStory)
-	blob, err := json.Marshal(state)
+	blob, err := encodeState(state)
 	if err != nil {
 		return nil, fmt.Errorf("recluster: encode state: %w", err)
 	}
@@ -265,11 +264,7 @@ func nextIDs(ctx context.Context, st store.Store, old map[string]store.ArticleCl
 		return 0, 0, err
 	}
 	if len(blob) > 0 {
-		var s struct {
-			NextEvent int64 `json:"next_event"`
-			NextStory int64 `json:"next_story"`
-		}
-		if err := json.Unmarshal(blob, &s); err == nil {
+		if s, err := decodeState(blob); err == nil {
 			ne, ns = max(ne, s.NextEvent), max(ns, s.NextStory)
 		}
 	}
