@@ -61,7 +61,7 @@ articles per second. With --runs N it repeats and prints the median.`,
 	cmd.Flags().IntVar(&size, "size", 2000, "body bytes per article")
 	cmd.Flags().IntVar(&runs, "runs", 3, "repeat and report the median")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&events, "events", false, "also assign events and stories")
+	cmd.Flags().BoolVar(&events, "events", true, "assign events and stories, as ingest does (--events=false to measure without)")
 	cmd.Flags().BoolVar(&annotate, "annotate", true, "find entities and quotes (--annotate=false to measure without)")
 	return cmd
 }

@@ -63,7 +63,7 @@ articles it holds, and the story it belongs to.`,
 }
 
 // eventsOptIn explains an empty listing.
-const eventsOptIn = "(events and stories are assigned only when ingesting with --events, while the clusterer is being tuned)"
+const eventsOptIn = "(events and stories are assigned at ingest unless it ran with --events=false; 'parallax recluster' assigns them to what is held)"
 
 func newStories(e *env) *cobra.Command {
 	var asJSON bool

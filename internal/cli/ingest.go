@@ -55,7 +55,7 @@ everything else is stored. The exit status is 3 when anything was refused.`,
 	fl.StringVar(&f.maxSize, "max-size", "64MiB", "refuse files larger than this (e.g. 500KB, 64MiB, 1GiB)")
 	fl.IntVar(&f.workers, "workers", 0, "cleaning workers (0: one per CPU)")
 	fl.IntVar(&f.repeat, "repeat-threshold", 0, "a short line in this many articles of one source is its boilerplate (0: default)")
-	fl.BoolVar(&f.events, "events", false, "also group articles into events and stories (in progress; slower)")
+	fl.BoolVar(&f.events, "events", true, "group articles into events and stories (--events=false to skip: faster)")
 	fl.BoolVar(&f.noAnn, "no-annotate", false, "skip the entity and quote stages (faster; entities, quotes and 'who' stay empty)")
 	return cmd
 }
