@@ -7,8 +7,6 @@ package cluster
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/words"
 
@@ -25,95 +23,17 @@ type token struct {
 func tokenize(dst []token, s string) []token {
 	it := words.FromString(s)
 	for it.Next() {
-		if isWord(it.Value()) {
+		if text.IsWord(it.Value()) {
 			dst = append(dst, token{int32(it.Start()), int32(it.End())})
 		}
 	}
 	return dst
 }
 
-// isWord reports whether a segment holds a letter or a digit and is valid
-// UTF-8 without white space.
-func isWord(w string) bool {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
-			return false
-		}
-	}
-	if ascii {
-		for i := 0; i < len(w); i++ {
-			if c := w[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-				return true
-			}
-		}
-		return false
-	}
-	if !utf8.ValidString(w) || strings.ContainsFunc(w, unicode.IsSpace) {
-		return false
-	}
-	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// trimPossessive drops a trailing "'s" or "’s" (and a bare trailing
-// apostrophe).
-func trimPossessive(w string) string {
-	switch {
-	case strings.HasSuffix(w, "'s"), strings.HasSuffix(w, "'S"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "’s"), strings.HasSuffix(w, "’S"):
-		return w[:len(w)-len("’s")]
-	case strings.HasSuffix(w, "'"):
-		return w[:len(w)-1]
-	case strings.HasSuffix(w, "’"):
-		return w[:len(w)-len("’")]
-	}
-	return w
-}
-
-func hasLetter(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf {
-			return strings.ContainsFunc(w, unicode.IsLetter)
-		} else if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
-// isTitleWord reports whether w starts with an upper-case letter.
-func isTitleWord(w string) bool {
-	if w == "" {
-		return false
-	}
-	if c := w[0]; c < utf8.RuneSelf {
-		return c >= 'A' && c <= 'Z'
-	}
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
-
 // sentenceBreak reports whether the text between two words ends a sentence
 // or a line.
 func sentenceBreak(gap string) bool {
 	return strings.ContainsAny(gap, ".!?\n:;\"“”()[]—–|")
-}
-
-// spanBreak reports whether the text between two words inside a sentence
-// separates two names ("Pompeo, Lavrov").
-func spanBreak(gap string) bool {
-	return strings.ContainsAny(gap, ",'‘’/|")
 }
 
 // connectors may sit inside a capitalised span ("Bank of England").

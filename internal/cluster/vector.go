@@ -104,7 +104,7 @@ func (x *vscratch) form(w string) *form {
 	}
 	w = strings.Clone(w) // not a window on an article's text
 	lw := text.Lower(w)
-	f := &form{s: w, lower: lw, title: isTitleWord(w), letter: hasLetter(w), stop: isStop(lw),
+	f := &form{s: w, lower: lw, title: text.IsTitleWord(w), letter: text.HasLetter(w), stop: isStop(lw),
 		honor: honorifics[strings.TrimSuffix(lw, ".")], conn: connectors[w], connLower: connectors[lw],
 		notName: notNames[strings.TrimSuffix(lw, ".")]}
 	if len(lw) >= 2 && f.letter && !f.stop {
@@ -170,7 +170,7 @@ func Vectorize(d Doc) *Vector {
 	toks := x.toks
 	x.recs = x.recs[:0]
 	for _, t := range toks {
-		x.recs = append(x.recs, x.form(trimPossessive(all[t.start:t.end])))
+		x.recs = append(x.recs, x.form(text.TrimPossessive(all[t.start:t.end])))
 	}
 	recs := x.recs
 	v := &Vector{id: d.ID, copyOf: d.CopyOf, published: d.Published}
@@ -382,7 +382,7 @@ func (x *vscratch) spans(s string, toks []token, recs []*form, fn func(span stri
 	}
 	for i, f := range recs {
 		start := i == 0 || sentenceBreak(gap(i))
-		if i > 0 && !start && toks[i].start > toks[i-1].end && spanBreak(gap(i)) {
+		if i > 0 && !start && toks[i].start > toks[i-1].end && text.SpanBreak(gap(i)) {
 			flush()
 		}
 		switch {
@@ -399,7 +399,7 @@ func (x *vscratch) spans(s string, toks []token, recs []*form, fn func(span stri
 				}
 			} else if start {
 				flush()
-				next := i+1 < len(toks) && recs[i+1].title && !sentenceBreak(gap(i+1)) && !spanBreak(gap(i+1))
+				next := i+1 < len(toks) && recs[i+1].title && !sentenceBreak(gap(i+1)) && !text.SpanBreak(gap(i+1))
 				if f.stop || x.lowerOf(f).lowerSeen == gen || f.midCaps != gen && !next {
 					continue
 				}
@@ -493,7 +493,7 @@ func isNumber(w string) bool {
 	if digits == 0 || digits == 1 && !dot {
 		return false
 	}
-	if n, ok := number(w); ok && len(w) == 4 && n >= 1900 && n <= 2100 {
+	if _, ok := year(w); ok {
 		return false
 	}
 	return true

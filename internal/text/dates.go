@@ -114,8 +114,32 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // zero. A day and month without a year take the year that puts them at
 // most ten months before or two months after ref.
 func Dates(s string, ref time.Time) []Date {
-	toks := Tokens(s)
-	var out []Date
+	return DatesIn(tokenList(Tokens(s)), ref, nil)
+}
+
+// TokenList is a text's tokens as a caller has cut them, for DatesIn: the
+// token's text, its lower-case form without a possessive ending, and its
+// byte offsets.
+type TokenList interface {
+	Len() int
+	Text(i int) string
+	Lower(i int) string
+	Start(i int) int
+	End(i int) int
+}
+
+type tokenList []Token
+
+func (t tokenList) Len() int           { return len(t) }
+func (t tokenList) Text(i int) string  { return t[i].Text }
+func (t tokenList) Lower(i int) string { return strings.ToLower(trimPossessive(t[i].Text)) }
+func (t tokenList) Start(i int) int    { return t[i].Start }
+func (t tokenList) End(i int) int      { return t[i].End }
+
+// DatesIn is Dates over tokens already cut (a stage that tokenises once
+// for several uses); it appends to out.
+func DatesIn(toks TokenList, ref time.Time, out []Date) []Date {
+	n := toks.Len()
 	hasRef := !ref.IsZero()
 	var refDay time.Time
 	if hasRef {
@@ -123,18 +147,18 @@ func Dates(s string, ref time.Time) []Date {
 		refDay = day(ref.Year(), ref.Month(), ref.Day())
 	}
 	lw := func(i int) string {
-		if i < 0 || i >= len(toks) {
+		if i < 0 || i >= n {
 			return ""
 		}
-		return strings.ToLower(trimPossessive(toks[i].Text))
+		return toks.Lower(i)
 	}
 	num := func(i int) (int, bool) {
-		if i < 0 || i >= len(toks) {
+		if i < 0 || i >= n {
 			return 0, false
 		}
-		return number(toks[i].Text)
+		return number(toks.Text(i))
 	}
-	isYear := func(n int, i int) bool { return n >= 1900 && n <= 2100 && len(toks[i].Text) == 4 }
+	isYear := func(n int, i int) bool { return n >= 1900 && n <= 2100 && toks.End(i)-toks.Start(i) == 4 }
 	// withYear completes a day and month without a year.
 	withYear := func(m time.Month, d int) (time.Time, bool) {
 		if !hasRef {
@@ -152,21 +176,21 @@ func Dates(s string, ref time.Time) []Date {
 		}
 		return time.Time{}, false
 	}
-	used := make([]bool, len(toks))
+	used := make([]bool, n)
 	var i, start int
 	emit := func(t time.Time, p Precision, rel bool, last int) {
-		out = append(out, Date{Time: t, Precision: p, Relative: rel, Start: start, End: toks[last].End})
+		out = append(out, Date{Time: t, Precision: p, Relative: rel, Start: start, End: toks.End(last)})
 		for k := i; k <= last; k++ {
 			used[k] = true
 		}
 	}
-	for i = 0; i < len(toks); i++ {
-		if used[i] || !dateCandidate(toks[i].Text) {
+	for i = 0; i < n; i++ {
+		if used[i] || !dateCandidate(toks.Text(i)) {
 			continue
 		}
 		w := lw(i)
-		start = toks[i].Start
-		if m, ok := months[w]; ok && isTitleWord(toks[i].Text) {
+		start = toks.Start(i)
+		if m, ok := months[w]; ok && isTitleWord(toks.Text(i)) {
 			// "May 14, 2019", "May 14", "May 2019", "in May".
 			if d, ok := num(i + 1); ok && d >= 1 && d <= 31 && !isYear(d, i+1) {
 				if y, ok := num(i + 2); ok && isYear(y, i+2) {
@@ -196,7 +220,7 @@ func Dates(s string, ref time.Time) []Date {
 		}
 		if d, ok := num(i); ok && d >= 1 && d <= 31 && !isYear(d, i) {
 			// "14 May 2019", "14 May".
-			if m, ok := months[lw(i+1)]; ok && isTitleWord(toks[i+1].Text) {
+			if m, ok := months[lw(i+1)]; ok && isTitleWord(toks.Text(i+1)) {
 				if y, ok := num(i + 2); ok && isYear(y, i+2) {
 					if t := day(y, m, d); t.Month() == m {
 						emit(t, Day, false, i+2)
@@ -260,7 +284,7 @@ func Dates(s string, ref time.Time) []Date {
 			default:
 				continue
 			}
-			start = toks[i-1].Start
+			start = toks.Start(i - 1)
 			emit(t, p, true, i)
 		}
 	}

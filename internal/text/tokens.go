@@ -56,18 +56,29 @@ func Words(s string) []string {
 // is valid UTF-8 without white space: the segmenter glues invalid bytes to
 // their neighbours).
 func isWord(w string) bool {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			return false
+		}
+	}
+	if ascii {
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+				return true
+			}
+		}
+		return false
+	}
 	if !utf8.ValidString(w) || strings.ContainsFunc(w, unicode.IsSpace) {
 		return false
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-				return true
-			}
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(w[i:])
+	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true
 		}
@@ -107,8 +118,10 @@ func trimPossessive(w string) string {
 
 // hasLetter reports whether w holds at least one letter.
 func hasLetter(w string) bool {
-	for _, r := range w {
-		if unicode.IsLetter(r) {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf {
+			return strings.ContainsFunc(w, unicode.IsLetter)
+		} else if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
 			return true
 		}
 	}
@@ -153,6 +166,12 @@ func ContentWords(dst []ContentWord, s string, st *Stemmer) []ContentWord {
 
 // isTitleWord reports whether w starts with an upper-case letter.
 func isTitleWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf {
+		return c >= 'A' && c <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -267,3 +286,21 @@ func sentenceBreak(gap string) bool {
 func spanBreak(gap string) bool {
 	return strings.ContainsAny(gap, ",'‘’/|")
 }
+
+// IsWord reports whether a segment holds a letter or a digit and is valid
+// UTF-8 without white space: a word, for stages that cut their own tokens.
+func IsWord(w string) bool { return isWord(w) }
+
+// TrimPossessive drops a trailing "'s" or "’s" (and a bare trailing
+// apostrophe).
+func TrimPossessive(w string) string { return trimPossessive(w) }
+
+// HasLetter reports whether w holds a letter.
+func HasLetter(w string) bool { return hasLetter(w) }
+
+// IsTitleWord reports whether w starts with an upper-case letter.
+func IsTitleWord(w string) bool { return isTitleWord(w) }
+
+// SpanBreak reports whether the text between two words inside a sentence
+// separates two names ("Pompeo, Lavrov").
+func SpanBreak(gap string) bool { return spanBreak(gap) }
