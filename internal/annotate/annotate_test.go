@@ -2,44 +2,25 @@ package annotate_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/annotate"
 	"github.com/parallax-news/parallax/internal/article"
-	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/demo"
-	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // demoArticles reads and cleans the demo corpus as the product does.
 func demoArticles(tb testing.TB) []*article.Article {
 	tb.Helper()
-	dir := tb.TempDir()
-	paths, err := demo.WriteTo(dir)
+	items, _, err := demo.Read(context.Background())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	truth, err := demo.LoadTruth()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cl := clean.New(clean.DefaultOptions())
-	var out []*article.Article
-	for _, p := range paths {
-		rel, _ := filepath.Rel(dir, p)
-		err := ingest.Walk(context.Background(), []string{p}, nil, ingest.Options{Source: truth.FileSource(filepath.ToSlash(rel))}, func(it ingest.Item) error {
-			if it.Article != nil {
-				cl.Clean(it.Article)
-				out = append(out, it.Article)
-			}
-			return nil
-		})
-		if err != nil {
-			tb.Fatal(err)
-		}
+	out := make([]*article.Article, len(items))
+	for i, it := range items {
+		out[i] = it.Article
 	}
 	return out
 }

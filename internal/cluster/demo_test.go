@@ -2,15 +2,11 @@ package cluster
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/article"
-	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/demo"
-	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // demoRun ingests the demo corpus in arrival order as the pipeline does
@@ -19,55 +15,25 @@ import (
 // article ID, in arrival order.
 func demoRun(t *testing.T) (*Clusterer, *demo.Truth, []string, map[string]string) {
 	t.Helper()
-	truth, err := demo.LoadTruth()
+	items, truth, err := demo.Read(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	paths, err := demo.WriteTo(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cl := clean.New(clean.DefaultOptions())
 	c := mustNew(t, DefaultOptions())
 	idOf := map[string]string{} // truth key → article ID
 	keyOf := map[string]string{}
 	var order []string
-	for _, path := range paths {
-		rel, _ := filepath.Rel(dir, path)
-		err := ingest.Walk(context.Background(), []string{path}, nil, ingest.Options{Source: truth.FileSource(filepath.ToSlash(rel))}, func(it ingest.Item) error {
-			if it.Problem != nil {
-				t.Fatalf("%s: %v", rel, it.Problem)
-			}
-			a := it.Article
-			cl.Clean(a)
-			key := truthKey(truth, a)
-			if key == "" {
-				t.Fatalf("article %s (%s) is not in the answer key", a.ID, a.Origin)
-			}
-			idOf[key], keyOf[a.ID] = a.ID, key
-			d := Doc{ID: a.ID, Title: a.Title, Paragraphs: a.Paragraphs, Published: a.Published}
-			if at := truth.Articles[key]; at.CopyKind == demo.CopyFull {
-				d.CopyOf = idOf[at.CopyOf] // "" when the original has not arrived
-			}
-			c.Assign(d)
-			order = append(order, a.ID)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	for _, it := range items {
+		a, key := it.Article, it.Key
+		idOf[key], keyOf[a.ID] = a.ID, key
+		d := Doc{ID: a.ID, Title: a.Title, Paragraphs: a.Paragraphs, Published: a.Published}
+		if at := truth.Articles[key]; at.CopyKind == demo.CopyFull {
+			d.CopyOf = idOf[at.CopyOf] // "" when the original has not arrived
 		}
+		c.Assign(d)
+		order = append(order, a.ID)
 	}
 	return c, truth, order, keyOf
-}
-
-func truthKey(truth *demo.Truth, a *article.Article) string {
-	for _, k := range []string{a.InputID, a.URL, filepath.Base(strings.SplitN(a.Origin, ":", 2)[0])} {
-		if _, ok := truth.Articles[k]; ok && k != "" {
-			return k
-		}
-	}
-	return ""
 }
 
 // TestDemo clusters the demo corpus and checks the result against its

@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/article"
@@ -79,44 +78,16 @@ func loadSeeds(t testing.TB) []Article {
 // key's article identities, EventID and CopyOf come from it.
 func loadDemo(t testing.TB) (map[string][]Article, *demo.Truth) {
 	t.Helper()
-	truth, err := demo.LoadTruth()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	paths, err := demo.WriteTo(dir)
+	items, truth, err := demo.Read(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	byStory := map[string][]Article{}
-	seen := map[string]bool{}
-	for _, p := range paths {
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range readArticles(t, p, data, truth.FileSource(rel)) {
-			key := ""
-			for _, k := range []string{a.InputID, a.URL, filepath.Base(strings.SplitN(a.Origin, ":", 2)[0])} {
-				if _, ok := truth.Articles[k]; ok && k != "" {
-					key = k
-					break
-				}
-			}
-			if key == "" {
-				t.Fatalf("%s (%s) is not in the answer key", a.ID, a.Origin)
-			}
-			at := truth.Articles[key]
-			ca := toCompare(a, key, a.Source, at.Event)
-			ca.CopyOf, ca.CopyKind = at.CopyOf, string(at.CopyKind)
-			byStory[at.Story] = append(byStory[at.Story], ca)
-			seen[key] = true
-		}
-	}
-	if len(seen) != len(truth.Articles) {
-		t.Fatalf("read %d of the answer key's %d articles", len(seen), len(truth.Articles))
+	for _, it := range items {
+		at := truth.Articles[it.Key]
+		ca := toCompare(it.Article, it.Key, it.Article.Source, at.Event)
+		ca.CopyOf, ca.CopyKind = at.CopyOf, string(at.CopyKind)
+		byStory[at.Story] = append(byStory[at.Story], ca)
 	}
 	return byStory, truth
 }

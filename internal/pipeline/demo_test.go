@@ -47,11 +47,9 @@ func ingestDemo(t *testing.T) (store.Store, *demo.Truth, map[string]string) {
 	}
 	keys := map[string]string{}
 	err = st.Each(ctx, store.Filter{}, func(a *article.Article) error {
-		for _, k := range []string{a.InputID, a.URL, filepath.Base(strings.SplitN(a.Origin, ":", 2)[0])} {
-			if _, ok := truth.Articles[k]; ok && k != "" {
-				keys[k] = a.ID
-				return nil
-			}
+		if k := truth.Key(a); k != "" {
+			keys[k] = a.ID
+			return nil
 		}
 		t.Errorf("stored article %s (%s) is not in the answer key", a.ID, a.Origin)
 		return nil
