@@ -40,6 +40,8 @@ func FuzzExtract(f *testing.F) {
 		"", "U.S.", "Russia’s Foreign Minister Sergey Lavrov", "PORT SELLAN, Valdoria (Meridian Wire) — X.",
 		"the top U.S. diplomat said", "Intermediate-Range Nuclear Forces (INF) Treaty", "’s", "Mr. .", "A (B) C",
 		"ÉCOLE d’Été — “Quoted” O’Brien-Smith’ s", "\xff\xfe invalid", "Dock and Harbour Workers’ Federation",
+		"Julia CravenFlagShareLikeReplyAni Vrabel 5ptsmoderatorFeatured", "9:12PMBush Hits Rubio On Rape Exception For Abortions\n",
+		"He’ll said I'm &QL; https://t.co/x (R-Fla.) D-N.Y. Mrs. Clinton", "SIMON BRANDT/AFP via Getty ImagesRepublican", "Sanders’ Senate",
 	} {
 		f.Add(s)
 	}

@@ -6,12 +6,21 @@ import (
 	"testing"
 )
 
-// TestGoldDiag prints every gold error (GOLD_DIAG=1 go test -run TestGoldDiag -v).
+// TestGoldDiag prints every gold error (GOLD_DIAG=1 go test -run
+// TestGoldDiag -v; GOLD_DIAG=heldout for the held-out set).
 func TestGoldDiag(t *testing.T) {
 	if os.Getenv("GOLD_DIAG") == "" {
 		t.Skip()
 	}
-	docs := loadGold(t)
+	var docs []GoldDoc
+	if os.Getenv("GOLD_DIAG") == "heldout" {
+		var err error
+		if docs, err = LoadHeldout(goldDir); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		docs = loadGold(t)
+	}
 	for _, d := range docs {
 		pred := Default().Extract(d.Text)
 		type k struct {

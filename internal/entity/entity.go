@@ -125,6 +125,9 @@ func (x *Extractor) Extract(text string) []Mention {
 		if m.Canonical == "" {
 			m.Canonical = surfaceCanonical(m.Text)
 		}
+		if m.Type == Org {
+			m.Canonical = trimLegalForm(m.Canonical)
+		}
 		if s.Title != "" {
 			m.Role = roleString(s.Nat, s.Title)
 		}
@@ -134,7 +137,6 @@ func (x *Extractor) Extract(text string) []Mention {
 		}
 		ms = append(ms, m)
 	}
-	mergePeople(ms)
 	if len(nominal) > 0 {
 		ms = resolveNominals(x.tg.Lex, ms, nominal)
 	}
@@ -156,7 +158,7 @@ func surfaceCanonical(s string) string {
 			}
 		}
 	}
-	if upper && letters > 4 && strings.Contains(s, " ") || upper && letters > 5 {
+	if upper && !strings.ContainsAny(s, "-0123456789&") && (letters > 4 && strings.Contains(s, " ") || letters > 5) {
 		var b strings.Builder
 		up := true
 		for _, r := range s {
@@ -172,6 +174,21 @@ func surfaceCanonical(s string) string {
 	return s
 }
 
+// legalForms are the endings of company names that name the legal form.
+var legalForms = []string{" Inc.", " Inc", " Corp.", " Corp", " Co.", " Ltd.", " Ltd", " LLC", " L.L.C.", " plc", " PLC",
+	" AG", " SA", " S.A.", " GmbH", " NV", " N.V.", " SE", " Co"}
+
+// trimLegalForm drops a company's legal form from its canonical name, so
+// that "Pfizer Inc." and "Pfizer" are one organisation.
+func trimLegalForm(c string) string {
+	for _, f := range legalForms {
+		if strings.HasSuffix(c, f) && len(c) > len(f)+1 {
+			return strings.TrimRight(strings.TrimSuffix(c, f), ", ")
+		}
+	}
+	return c
+}
+
 // roleString joins a country and a title: "Russia's Foreign Minister".
 func roleString(nat, title string) string {
 	if nat == "" {
@@ -181,43 +198,6 @@ func roleString(nat, title string) string {
 		return nat + "' " + title
 	}
 	return nat + "'s " + title
-}
-
-// mergePeople gives every one-word person mention the full name of the
-// only person in the text whose surname (or, failing that, given name) it
-// is.
-func mergePeople(ms []Mention) {
-	full := map[string][]string{}
-	first := map[string][]string{}
-	for _, m := range ms {
-		if m.Type != Person || m.Nominal {
-			continue
-		}
-		w := strings.Fields(m.Canonical)
-		if len(w) < 2 {
-			continue
-		}
-		last := strings.ToLower(w[len(w)-1])
-		if !slices.Contains(full[last], m.Canonical) {
-			full[last] = append(full[last], m.Canonical)
-		}
-		f := strings.ToLower(w[0])
-		if !slices.Contains(first[f], m.Canonical) {
-			first[f] = append(first[f], m.Canonical)
-		}
-	}
-	for i := range ms {
-		m := &ms[i]
-		if m.Type != Person || m.Nominal || strings.Contains(m.Canonical, " ") {
-			continue
-		}
-		k := strings.ToLower(m.Canonical)
-		if c := full[k]; len(c) == 1 {
-			m.Canonical = c[0]
-		} else if c := first[k]; len(c) == 1 && len(full[k]) == 0 {
-			m.Canonical = c[0]
-		}
-	}
 }
 
 // Group gathers mentions by entity, in the order of each entity's first

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/parallax-news/parallax/internal/entity/internal/ner"
 )
 
 // Registry learns, across the articles of a store, which full name a short
@@ -12,7 +14,10 @@ import (
 // Lavrov" once an earlier article has named him in full. It learns the
 // surname of every person named in full, and every short form an article
 // resolved itself ("Norvane" → "Norvane Health"). A short name that stands
-// for two or more full names is ambiguous and left as it is.
+// for two or more full names is ambiguous and left as it is, and so is a
+// surname the article itself gives to someone it names in full (its own
+// reading wins, ambiguous or not), or one whose honorific does not fit
+// ("Mrs. Bush" is not George W. Bush).
 //
 // A Registry is safe for concurrent use. Its results depend only on the
 // articles it has seen and their order; Export and Import carry its state.
@@ -87,19 +92,59 @@ func (r *Registry) Canonicalise(ms []Mention) []Mention {
 		}
 		m[l[2]]++
 	}
+	// the people the article itself names in full, by surname: a registry
+	// name never overrides them ("Bush" stays ambiguous in an article that
+	// names Jeb Bush and George W. Bush, whatever earlier articles said)
+	named := map[string]bool{}
+	for _, l := range learn {
+		if l[0] == string(Person) {
+			named[l[1]] = true
+		}
+	}
 	out := slices.Clone(ms)
 	for i := range out {
 		m := &out[i]
 		if m.Canonical == "" || (m.Type == Person && strings.Contains(m.Canonical, " ")) {
 			continue
 		}
+		if m.Type == Person && named[strings.ToLower(m.Canonical)] {
+			continue
+		}
 		if c, ok := r.only(aliasKey(m.Type, m.Canonical)); ok {
+			if m.Type == Person && !genderFits(m, c) {
+				continue // "Mrs. Bush" is not George W. Bush
+			}
 			m.Canonical = c
 		}
 	}
 	r.mu.Unlock()
 	return out
 }
+
+// genderFits reports whether a person mention's honorific ("mrs.",
+// "mr.") allows the full name c.
+func genderFits(m *Mention, c string) bool {
+	w, _, _ := strings.Cut(m.RoleText, " ")
+	g := ner.HonorificGender(w)
+	if g == 0 {
+		return true
+	}
+	lex := registryLex()
+	if lex == nil {
+		return true
+	}
+	h := lex.GenderOf(c)
+	return h == 0 || h == g
+}
+
+// registryLex is the embedded lexicon, for the genders of given names.
+var registryLex = sync.OnceValue(func() *ner.Lexicon {
+	tg, err := ner.Default()
+	if err != nil || tg == nil {
+		return nil
+	}
+	return tg.Lex
+})
 
 // Lookup returns the full name a short form stands for, if the registry
 // knows exactly one.

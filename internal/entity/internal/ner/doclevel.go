@@ -38,7 +38,7 @@ func (d *doc) docLevel() {
 	}
 	for k := range d.spans {
 		s := &d.spans[k]
-		if s.Type == None || s.Src == SrcModel || s.Nominal {
+		if s.Type == None || s.Nominal || s.Src == SrcModel && s.Type != Person {
 			continue
 		}
 		nt := s.T1 - s.T0
@@ -50,11 +50,20 @@ func (d *doc) docLevel() {
 				if len(w) >= 2 {
 					put(sur, strings.ToLower(w[len(w)-1]), c, Person)
 					put(given, strings.ToLower(w[0]), c, Person)
+					if len(w) >= 3 && particles[strings.ToLower(w[1])] {
+						// "van der Berg" of "Pieter van der Berg"
+						put(sur, norm(strings.Join(w[1:], " ")), c, Person)
+					}
 				}
 			}
 		case Org:
 			if nt >= 2 {
 				for e := s.T0 + 1; e < s.T1; e++ {
+					if _, ok := d.demonymOf(s.T0); ok && e == s.T0+1 || e == s.T0+1 && d.toks[s.T0].Upper {
+						// "Republican" is not short for "Republican National
+						// Committee", nor "DNC" for "DNC Rules Committee"
+						continue
+					}
 					put(short, norm(d.surface(s.T0, e)), c, Org)
 				}
 			}
@@ -74,27 +83,31 @@ func (d *doc) docLevel() {
 			continue
 		}
 		key := norm(strings.TrimRight(d.nameText(s), "’'"))
-		if s.Type == Person && s.Src == SrcGaz {
-			// a gazetteer surname that the text names differently
-			if r, ok := sur[key]; ok && r.n == 1 {
-				s.Canon = r.canon
-			}
-			continue
+		if s.Type == Person && (s.Src == SrcGaz || s.Src == SrcRule) {
+			continue // resolvePeople gives the full name
 		}
 		if s.Src == SrcRule && s.Type != None {
-			if s.Type == Person {
-				if r, ok := sur[key]; ok && r.n == 1 {
-					s.Canon = r.canon
-				}
-			}
 			continue
 		}
 		if r, ok := acr[d.nameText(s)]; ok && r.n == 1 {
 			s.Type, s.Canon, s.Src = r.typ, r.canon, SrcDoc
 			continue
 		}
-		if r, ok := sur[key]; ok && r.n == 1 {
-			s.Type, s.Canon, s.Src = Person, r.canon, SrcDoc
+		if s.Src == SrcModel && s.T1-s.T0 >= 2 {
+			// "Melania Trump": a name ending in the surname of a person of the text
+			last := norm(strings.TrimRight(d.toks[s.T1-1].Text, "’'"))
+			_, fam := sur[last]
+			if !fam {
+				fam = len(lex.bare[last]) > 0
+			}
+			f0 := strings.TrimRight(d.toks[s.T0].Low, ".")
+			if fam && d.personLike(s.T0, s.T1) && !d.anyAffix(s.T0, s.T1) && (lex.first[f0] || !lex.InDict(f0)) {
+				s.Type, s.Src = Person, SrcDoc
+				continue
+			}
+		}
+		if _, ok := sur[key]; ok && (s.T1-s.T0 == 1 || particles[d.toks[s.T0].Low]) {
+			s.Type, s.Canon, s.Src = Person, "", SrcDoc
 			continue
 		}
 		if r, ok := tail[key]; ok && r.n == 1 {
@@ -112,6 +125,26 @@ func (d *doc) docLevel() {
 		if s.T1-s.T0 == 1 && d.hasDemonym(key) {
 			s.Type, s.Src = Place, SrcDoc
 			continue
+		}
+	}
+	// "between Port Sellan and Drovnik", "from Halvard to Drovnik": a name
+	// paired with a place is a place
+	end := map[int]*Span{}
+	for k := range d.spans {
+		s := &d.spans[k]
+		end[s.T1] = s
+	}
+	for k := range d.spans {
+		s := &d.spans[k]
+		if s.Src != SrcModel || s.T0 < 3 {
+			continue
+		}
+		if p := end[s.T0-1]; p != nil && p.Src <= SrcRule && p.Type == Place && p.T0 >= 1 {
+			link, open := d.toks[s.T0-1].Low, d.toks[p.T0-1].Low
+			if link == "and" && open == "between" || link == "to" && open == "from" {
+				s.Type, s.Src = Place, SrcDoc
+				s.scores[Place] += 10
+			}
 		}
 	}
 	// the model's mentions of one surface form vote together
@@ -168,6 +201,7 @@ func (d *doc) docLevel() {
 		}
 		s.Type, s.Canon = b.Type, b.Canon
 	}
+	d.resolvePeople()
 	// drop what nobody typed
 	out := d.spans[:0]
 	for _, s := range d.spans {
@@ -197,6 +231,11 @@ func (d *doc) nameText(s *Span) string {
 	return strings.TrimRight(d.text[s.B:s.BE], "’'")
 }
 
+// officeWords after a role's possessive make it the office: "the
+// governor’s mansion", "the president’s desk".
+var officeWords = map[string]bool{"mansion": true, "office": true, "residence": true, "seat": true, "race": true,
+	"chair": true, "desk": true, "post": true, "job": true, "term": true, "palace": true, "powers": true}
+
 var nomMods = map[string]bool{"top": true, "chief": true, "senior": true, "foreign": true, "prime": true, "deputy": true,
 	"former": true, "acting": true, "interim": true, "new": true, "health": true, "labour": true, "labor": true,
 	"defence": true, "defense": true, "finance": true, "interior": true, "general": true, "vice": true, "then": true}
@@ -206,9 +245,13 @@ var nomMods = map[string]bool{"top": true, "chief": true, "senior": true, "forei
 // diplomat".
 func (d *doc) nominals() {
 	lex := d.tg.Lex
-	spanAt := map[int]int{} // first token -> span index
+	spanAt := map[int]int{}     // first token -> span index
+	personEnd := map[int]bool{} // token after a person's name
 	for k, s := range d.spans {
 		spanAt[s.T0] = k
+		if s.Type == Person && !s.Nominal {
+			personEnd[s.T1] = true
+		}
 	}
 	toks := d.toks
 	for k := 0; k < len(toks); k++ {
@@ -232,6 +275,10 @@ func (d *doc) nominals() {
 			}
 		}
 		if start < 0 {
+			continue
+		}
+		if t.Low == "the" && k >= 2 && toks[k-1].Text == "," && personEnd[k-1] {
+			// an apposition ("Cruz, the senator from Texas") is not a mention
 			continue
 		}
 		// modifiers
@@ -288,6 +335,9 @@ func (d *doc) nominals() {
 			continue
 		}
 		e := m + found
+		if e+1 < len(toks) && toks[e].Kind == KPoss && officeWords[toks[e+1].Low] {
+			continue // "the governor’s mansion": the office, not the person
+		}
 		if e < len(toks) {
 			nx := &toks[e]
 			if d.isNameTok(e) || nx.Low == "of" || nx.Low == "for" || nx.Low == "and" || (nx.Kind == KWord && !nx.Cap && lex.first[nx.Low]) {

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 //go:embed lex/*.txt lex/*.bin
@@ -72,14 +73,54 @@ type Lexicon struct {
 	proper     []uint32        // sorted hashes of capitalised-only dictionary words
 	countries  map[string]bool // canonical names of countries
 	placeKinds map[string]string
+	acrOnly    map[string]bool // gazetteer keys written only in capitals ("WHO", "US")
+	group      map[string]bool // party labels, religions, ethnic groups ("Republican", "Muslims")
+	gender     map[string]byte // given name -> 'm' or 'f'
+	// bare maps a one-word alias of widely reported people ("clinton") to
+	// all the people it may stand for.
+	bare  map[string][]string
+	given map[string][]string   // lower given name -> gazetteer people with it
+	hints map[string]personHint // canonical person -> gender and titles
+}
+
+// personHint is what the gazetteer knows about a widely reported person.
+type personHint struct {
+	gender byte     // 'm', 'f' or 0
+	titles []string // canonical titles ("President", "Secretary of State")
 }
 
 // norm normalises a surface form for gazetteer lookup: lower case, curly
 // apostrophes straightened, single spaces.
 func norm(s string) string {
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "’", "'")
-	return strings.Join(strings.Fields(s), " ")
+	// fast path: already lower case ASCII with single inner spaces
+	clean := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' || c < ' ' || c == ' ' && s[i+1] == ' ' {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if r == '’' {
+			r = '\''
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 func lines(name string, fn func(string)) {
@@ -123,9 +164,20 @@ func (l *Lexicon) addGaz(surface string, e gazEntry) {
 	if k == "" {
 		return
 	}
-	if old, ok := l.gaz[k]; ok && old.typ != e.typ {
+	old, ok := l.gaz[k]
+	if ok && old.typ != e.typ {
 		// first writer wins: places before orgs before misc before persons
 		return
+	}
+	up := isUpperWord(surface) && !strings.ContainsAny(surface, " ")
+	if !ok {
+		l.acrOnly[k] = up
+	} else if !up {
+		l.acrOnly[k] = false
+	}
+	if ok && e.typ == Person && old.canon != e.canon {
+		// a name several people share ("Clinton"): no single canonical
+		e.canon = ""
 	}
 	l.gaz[k] = e
 	if n := len(strings.Fields(k)); n > l.gazMax {
@@ -142,7 +194,8 @@ func NewLexicon() *Lexicon {
 		placeSuf: map[string]bool{}, placePre: map[string]bool{}, miscSuf: map[string]bool{},
 		miscNext: map[string]bool{}, miscPrev: map[string]bool{}, orgPrev: map[string]bool{},
 		placeOf: map[string]bool{}, commonCap: map[string]bool{}, countries: map[string]bool{},
-		placeKinds: map[string]string{},
+		placeKinds: map[string]string{}, acrOnly: map[string]bool{}, group: map[string]bool{}, gender: map[string]byte{},
+		bare: map[string][]string{}, given: map[string][]string{}, hints: map[string]personHint{},
 	}
 	lines("places.txt", func(s string) {
 		f := strings.Split(s, "|")
@@ -180,11 +233,47 @@ func NewLexicon() *Lexicon {
 					if a = strings.TrimSpace(a); a != "" {
 						a = strings.TrimPrefix(strings.TrimPrefix(a, "the "), "The ")
 						l.addGaz(a, e)
+						if file.typ == Person && !strings.Contains(a, " ") {
+							k := norm(a)
+							l.bare[k] = append(l.bare[k], e.canon)
+						}
 					}
 				}
 			}
+			if w := strings.Fields(e.canon); file.typ == Person && len(w) >= 2 && !nameSuffixes[strings.ToLower(w[len(w)-1])] {
+				k := strings.ToLower(w[0])
+				l.given[k] = append(l.given[k], e.canon)
+			}
+			if file.typ == Person && len(f) > 2 {
+				h := personHint{}
+				if g := strings.TrimSpace(f[2]); g == "m" || g == "f" {
+					h.gender = g[0]
+				}
+				if len(f) > 3 {
+					for _, t := range strings.Split(f[3], ",") {
+						if t = strings.TrimSpace(t); t != "" {
+							h.titles = append(h.titles, t)
+						}
+					}
+				}
+				l.hints[e.canon] = h
+			}
 		})
 	}
+	lines("groups.txt", func(s string) {
+		for _, w := range strings.Fields(s) {
+			l.group[norm(w)] = true
+		}
+	})
+	lines("gender.txt", func(s string) {
+		g, names, ok := strings.Cut(s, ":")
+		if !ok || (g != "m" && g != "f") {
+			return
+		}
+		for _, w := range strings.Fields(names) {
+			l.gender[strings.ToLower(w)] = g[0]
+		}
+	})
 	lines("firstnames.txt", func(s string) {
 		for _, w := range strings.Fields(s) {
 			l.first[strings.ToLower(w)] = true
@@ -263,6 +352,10 @@ func (l *Lexicon) InDict(low string) bool {
 	if inSorted(l.dict, Hash32(low)) {
 		return true
 	}
+	if a, b, ok := strings.Cut(low, "-"); ok && a != "" && b != "" {
+		// "post-debate", "front-runner": a compound of common words
+		return l.InDict(a) && l.InDict(b)
+	}
 	if strings.HasSuffix(low, "s") && len(low) > 3 {
 		if inSorted(l.dict, Hash32(low[:len(low)-1])) {
 			return true
@@ -278,15 +371,103 @@ func (l *Lexicon) InDict(low string) bool {
 // (a proper noun: a given name, a place).
 func (l *Lexicon) InProper(low string) bool { return inSorted(l.proper, Hash32(low)) }
 
+// lookup finds a surface form in the gazetteers; an entry written only
+// in capitals ("WHO", "US") matches only capitals.
+func (l *Lexicon) lookup(s string) (gazEntry, bool) {
+	k := norm(s)
+	e, ok := l.gaz[k]
+	if ok && l.acrOnly[k] && !isUpperWord(s) {
+		return gazEntry{}, false
+	}
+	return e, ok
+}
+
 // Gaz looks a normalised surface form up.
 func (l *Lexicon) Gaz(s string) (Type, string, bool) {
-	e, ok := l.gaz[norm(s)]
+	e, ok := l.lookup(s)
 	return e.typ, e.canon, ok
 }
 
-// Demonym maps a nationality word to its country.
+// plainName returns the gazetteer person a name is without its middle
+// initials and suffix ("John F. Kerry", "Joseph R. Biden Jr."), or "".
+func (l *Lexicon) plainName(name string) string {
+	w := strings.Fields(name)
+	if len(w) < 3 {
+		return ""
+	}
+	if nameSuffixes[strings.ToLower(w[len(w)-1])] {
+		w = w[:len(w)-1]
+	}
+	out := []string{w[0]}
+	for _, x := range w[1 : len(w)-1] {
+		if !(strings.HasSuffix(x, ".") && len([]rune(x)) <= 3) {
+			return ""
+		}
+	}
+	out = append(out, w[len(w)-1])
+	if e, ok := l.lookup(strings.Join(out, " ")); ok && e.typ == Person && e.canon != "" {
+		return e.canon
+	}
+	return ""
+}
+
+// isPerson reports whether canonical is a gazetteer person.
+func (l *Lexicon) isPerson(canonical string) bool {
+	_, ok := l.hints[canonical]
+	return ok
+}
+
+// IsGroup reports whether w is a word for a group of people that names no
+// entity: a party label, a religion, an ethnic group ("Republican",
+// "Muslims", "African-Americans").
+func (l *Lexicon) IsGroup(w string) bool {
+	k := norm(strings.TrimRight(w, "’'"))
+	if l.group[k] {
+		return true
+	}
+	// "African-American(s)", "Cuban-American(s)", "Muslim Americans"
+	if i := strings.LastIndexAny(k, "- "); i > 0 {
+		tail := k[i+1:]
+		if tail == "american" || tail == "americans" {
+			return true
+		}
+	}
+	return false
+}
+
+// GenderOf returns 'm' or 'f' for a person's name when its given name, or
+// the gazetteer, says which, and 0 when neither does.
+func (l *Lexicon) GenderOf(name string) byte {
+	if h, ok := l.hints[name]; ok && h.gender != 0 {
+		return h.gender
+	}
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return 0
+	}
+	return l.gender[strings.ToLower(f[0])]
+}
+
+// HonorificGender returns 'm' or 'f' for a gendered honorific or title
+// ("mr.", "Mrs", "spokeswoman") and 0 for any other word.
+func HonorificGender(w string) byte {
+	switch strings.TrimRight(strings.ToLower(w), ".") {
+	case "mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "councilman", "monsieur", "herr", "señor", "senor", "signor":
+		return 'm'
+	case "mrs", "ms", "miss", "madam", "madame", "mme", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "frau", "señora", "senora", "signora", "first lady":
+		return 'f'
+	}
+	return 0
+}
+
+// Demonym maps a nationality word to its country ("Floridians" as
+// "Floridian").
 func (l *Lexicon) Demonym(w string) (string, bool) {
-	c, ok := l.demonym[norm(w)]
+	k := norm(strings.TrimRight(w, "’'"))
+	c, ok := l.demonym[k]
+	if !ok && strings.HasSuffix(k, "s") {
+		c, ok = l.demonym[k[:len(k)-1]]
+	}
 	return c, ok
 }
 

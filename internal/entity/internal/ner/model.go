@@ -321,16 +321,8 @@ func (tg *Tagger) Silver(text string, maskEvery int) []Example {
 	saved := tg.Model
 	tg.Model = nil
 	defer func() { tg.Model = saved }()
-	toks := Tokenize(text)
-	d := &doc{tg: tg, text: text, toks: toks, midCap: map[string]bool{}, capWords: map[string]bool{}, used: make([]bool, len(toks))}
-	for _, t := range toks {
-		if t.Kind == KWord && t.Cap {
-			d.capWords[t.Low] = true
-			if !t.Start && !t.Upper {
-				d.midCap[t.Low] = true
-			}
-		}
-	}
+	d := newDoc(tg, text)
+	toks := d.toks
 	d.runs()
 	d.docLevel()
 	var out []Example
@@ -363,16 +355,8 @@ func (tg *Tagger) Silver(text string, maskEvery int) []Example {
 // [byte start, byte end, type]; spans that do not fall on token
 // boundaries are skipped.
 func (tg *Tagger) Labelled(text string, spans [][3]int, mask bool) []Example {
-	toks := Tokenize(text)
-	d := &doc{tg: tg, text: text, toks: toks, midCap: map[string]bool{}, capWords: map[string]bool{}, used: make([]bool, len(toks))}
-	for _, t := range toks {
-		if t.Kind == KWord && t.Cap {
-			d.capWords[t.Low] = true
-			if !t.Start && !t.Upper {
-				d.midCap[t.Low] = true
-			}
-		}
-	}
+	d := newDoc(tg, text)
+	toks := d.toks
 	var out []Example
 	for _, sp := range spans {
 		i, j := -1, -1

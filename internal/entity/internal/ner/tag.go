@@ -33,8 +33,11 @@ type Span struct {
 	RoleText string
 	// Nominal marks a role mention that names nobody ("the minister").
 	Nominal bool
-	Score   float32
-	scores  [numTypes]float32
+	// Gender is 'm' or 'f' when an honorific or a title says it ("Mrs.
+	// Clinton", "spokeswoman Anna Berg"), else 0.
+	Gender byte
+	Score  float32
+	scores [numTypes]float32
 }
 
 // Tagger finds mentions. It is safe for concurrent use.
@@ -51,20 +54,43 @@ type doc struct {
 	midCap   map[string]bool // lower forms of capitalised words seen mid-sentence
 	capWords map[string]bool // lower forms of all capitalised words
 	used     []bool          // token belongs to a span or a title
+	// surnames holds the lower-case words that follow a known given name
+	// ("sanders" of "Bernie Sanders"): a plural possessive of one ends a
+	// name ("Sanders’ Senate colleagues").
+	surnames map[string]bool
 }
 
-// Tag returns the mentions of text, ordered and non-overlapping.
-func (tg *Tagger) Tag(text string) []Span {
+// newDoc tokenizes text and reads what the text says about its words:
+// which capitalised words it uses mid-sentence, which lines are in title
+// case (whose common words are then not names), which words are surnames.
+func newDoc(tg *Tagger, text string) *doc {
 	toks := Tokenize(text)
-	d := &doc{tg: tg, text: text, toks: toks, midCap: map[string]bool{}, capWords: map[string]bool{}, used: make([]bool, len(toks))}
-	for _, t := range toks {
-		if t.Kind == KWord && t.Cap {
+	d := &doc{tg: tg, text: text, toks: toks, midCap: map[string]bool{}, capWords: map[string]bool{}, used: make([]bool, len(toks)), surnames: map[string]bool{}}
+	d.markNoName()
+	title := d.titleCase()
+	for k, t := range toks {
+		if t.Kind == KWord && t.Cap && !t.NoName {
 			d.capWords[t.Low] = true
-			if !t.Start && !t.Upper {
+			if !t.Start && !t.Upper && (title == nil || !title[k]) {
 				d.midCap[t.Low] = true
 			}
 		}
 	}
+	if title != nil {
+		d.weakenTitleCase(title)
+	}
+	lex := tg.Lex
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Cap && lex.first[toks[k].Low] && d.isNameTok(k+1) {
+			d.surnames[strings.TrimRight(toks[k+1].Low, "’'")] = true
+		}
+	}
+	return d
+}
+
+// Tag returns the mentions of text, ordered and non-overlapping.
+func (tg *Tagger) Tag(text string) []Span {
+	d := newDoc(tg, text)
 	d.runs()
 	d.docLevel()
 	d.nominals()
@@ -87,7 +113,25 @@ func (d *doc) isNameTok(i int) bool {
 		return false
 	}
 	t := &d.toks[i]
-	return t.Kind == KWord && (t.Cap || t.Upper)
+	return t.Kind == KWord && (t.Cap || t.Upper) && !t.NoName
+}
+
+// possEnd reports whether token k, a plural possessive ("Sanders’"), ends
+// a name: it does after a person's name, not inside an organisation's
+// ("Dock and Harbour Workers’ Federation").
+func (d *doc) possEnd(k int) bool {
+	t := &d.toks[k]
+	if !strings.HasSuffix(t.Text, "’") && !strings.HasSuffix(t.Text, "'") {
+		return false
+	}
+	stem := strings.TrimRight(t.Low, "’'")
+	if d.surnames[stem] || d.tg.Lex.first[stem] {
+		return true
+	}
+	if ty, _, ok := d.tg.Lex.Gaz(stem); ok && ty == Person {
+		return true
+	}
+	return !d.tg.Lex.InDict(stem)
 }
 
 var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "in": true, "on": true, "upon": true,
@@ -95,10 +139,26 @@ var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true
 
 var particles = map[string]bool{"de": true, "du": true, "da": true, "del": true, "della": true, "der": true, "van": true, "von": true, "al": true, "bin": true, "la": true, "le": true, "y": true, "ibn": true, "dos": true, "das": true}
 
+// possNames are the words whose possessive names go on with: "People’s
+// Party", "Children’s Hospital", "Women’s March".
+var possNames = map[string]bool{"people": true, "children": true, "women": true, "men": true, "workers": true,
+	"farmers": true, "citizens": true, "veterans": true, "teachers": true, "nurses": true, "doctors": true}
+
+// onHeads are the words a name may go on after with "on": "Commission on
+// Human Rights", "Conference on Disarmament".
+var onHeads = map[string]bool{"commission": true, "committee": true, "conference": true, "council": true,
+	"convention": true, "treaty": true, "panel": true, "summit": true, "forum": true, "subcommittee": true,
+	"declaration": true, "protocol": true, "agreement": true, "institute": true, "center": true, "centre": true,
+	"campaign": true, "coalition": true, "caucus": true, "war": true, "court": true, "stratford": true, "newcastle": true,
+	"kingston": true, "walton": true, "southend": true}
+
 // ofHead reports whether a name may go on with "of"/"for" after w
 // ("University of", "Secretary of", "Gulf of").
 func (d *doc) ofHead(low string) bool {
 	l := d.tg.Lex
+	if strings.HasSuffix(low, "s") && len(low) > 4 && (l.orgWord[low[:len(low)-1]] || l.placePre[low[:len(low)-1]]) {
+		return true // "Centers for Disease Control"
+	}
 	if l.orgWord[low] || l.miscSuf[low] || l.placePre[low] {
 		return true
 	}
@@ -125,21 +185,33 @@ func (d *doc) runs() {
 		}
 		j := i + 1
 		for j < n {
-			if d.isNameTok(j) && !d.toks[j].Para && !(d.toks[j].Upper != d.toks[j-1].Upper && d.toks[j-1].Upper && len(d.toks[j-1].Text) > 3 && !strings.Contains(d.toks[j-1].Text, ".")) {
+			if d.isNameTok(j) && !d.toks[j].Para && !d.toks[j].Glue && !d.possEnd(j-1) && !(d.toks[j].Upper != d.toks[j-1].Upper && d.toks[j-1].Upper && len(d.toks[j-1].Text) > 3 && !strings.Contains(d.toks[j-1].Text, ".")) {
 				j++
 				continue
 			}
 			t := d.toks[j]
+			if t.Kind == KPoss && possNames[strings.ToLower(d.toks[j-1].Text)] && d.isNameTok(j+1) && !d.toks[j+1].Para {
+				// "European People’s Party", "Children’s Hospital"
+				e := j + 1
+				for e < n && d.isNameTok(e) && !d.toks[e].Para && !d.toks[e].Glue {
+					e++
+				}
+				last := strings.ToLower(strings.TrimRight(d.toks[e-1].Text, "’'."))
+				if d.tg.Lex.orgWord[last] || d.tg.Lex.placeSuf[last] || d.tg.Lex.miscSuf[last] {
+					j = e
+					continue
+				}
+			}
 			if t.Kind == KWord && connectors[t.Low] && !t.Para {
 				k := j + 1
-				for k < n && d.toks[k].Kind == KWord && (particles[d.toks[k].Low] || d.toks[k].Low == "the") && k-j < 3 {
+				for k < n && d.toks[k].Kind == KWord && (particles[d.toks[k].Low] || d.toks[k].Low == "the" && (t.Low == "of" || t.Low == "for" || t.Low == "on")) && k-j < 3 {
 					k++
 				}
-				if !d.isNameTok(k) || d.toks[k].Para {
+				if !d.isNameTok(k) || d.toks[k].Para || d.toks[k].Glue {
 					break
 				}
 				e := k
-				for e < n && d.isNameTok(e) && !d.toks[e].Para {
+				for e < n && d.isNameTok(e) && !d.toks[e].Para && !d.toks[e].Glue {
 					e++
 				}
 				ok := false
@@ -148,10 +220,17 @@ func (d *doc) runs() {
 				switch {
 				case particles[t.Low] && t.Low != "la" && t.Low != "le":
 					ok = d.isNameTok(j - 1)
-				case t.Low == "of" || t.Low == "for" || t.Low == "on" || t.Low == "upon":
+				case t.Low == "on" || t.Low == "upon":
+					// "Commission on Human Rights", not "CBS News on Super Tuesday"
+					ok = onHeads[strings.TrimRight(left, "’'.")]
+				case t.Low == "of" || t.Low == "for":
 					ok = d.ofHead(strings.TrimRight(left, "’'."))
-				default: // and, &, in: only inside the name of an organisation
-					ok = !d.tg.Lex.orgWord[strings.TrimRight(left, "’'.")] && (d.tg.Lex.orgWord[last] || d.tg.Lex.miscSuf[last]) && j-i <= 4 && !d.knownPlace(i, j) && !d.tg.Lex.first[d.toks[i].Low]
+				case t.Low == "&":
+					// "Franklin & Marshall College", "Johnson & Johnson"
+					ok = !d.knownName(k, e) || d.tg.Lex.orgWord[last]
+				default: // and, in: only inside the name of an organisation
+					// ("House and Senate" are two)
+					ok = !d.knownName(k, e) && (d.ofOrg(i, j) || !d.tg.Lex.orgWord[strings.TrimRight(left, "’'.")] && (d.tg.Lex.orgWord[last] || d.tg.Lex.miscSuf[last]) && j-i <= 4 && !d.knownPlace(i, j) && !d.tg.Lex.first[d.toks[i].Low])
 				}
 				if !ok {
 					break
@@ -164,6 +243,24 @@ func (d *doc) runs() {
 		d.analyse(i, j)
 		i = j
 	}
+}
+
+// ofOrg reports whether [i,j) is an organisation's name that goes on
+// with "of" or "for" ("Department of Housing", "Centers for Disease
+// Control"), which may then go on with "and".
+func (d *doc) ofOrg(i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if low := d.toks[k].Low; (low == "of" || low == "for") && d.ofHead(strings.TrimRight(d.toks[k-1].Low, "’'.")) && d.tg.Lex.orgWord[strings.TrimSuffix(d.toks[k-1].Low, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// knownName reports whether tokens [i,j) are a gazetteer entry.
+func (d *doc) knownName(i, j int) bool {
+	_, _, ok := d.tg.Lex.Gaz(d.surface(i, j))
+	return ok
 }
 
 // knownPlace reports whether tokens [i,j) are a gazetteer place.
@@ -198,11 +295,11 @@ func (d *doc) gazAt(i, j int) (int, gazEntry, bool) {
 	max := min(j, i+l.gazMax)
 	for e := max; e > i; e-- {
 		s := d.surface(i, e)
-		if en, ok := l.gaz[norm(s)]; ok {
+		if en, ok := l.lookup(s); ok {
 			return e, en, true
 		}
 		if strings.HasSuffix(s, "’") || strings.HasSuffix(s, "'") {
-			if en, ok := l.gaz[norm(strings.TrimRight(s, "’'"))]; ok {
+			if en, ok := l.lookup(strings.TrimRight(s, "’'")); ok {
 				return e, en, true
 			}
 		}
@@ -218,6 +315,12 @@ func (d *doc) demonymOf(i int) (string, bool) {
 	}
 	if c, ok := d.tg.Lex.Demonym(t.Text); ok {
 		return c, true
+	}
+	if d.tg.Lex.IsGroup(t.Text) {
+		return "", true
+	}
+	if ty, _, ok := d.tg.Lex.Gaz(t.Text); ok && ty != Place {
+		return "", false // "Republicans" is a party
 	}
 	low := t.Low
 	for _, suf := range []string{"ns", "n", "s", "ese", "i", "is"} {
@@ -248,7 +351,14 @@ func (d *doc) titleAt(i int) (string, string, bool) {
 	if t.Kind != KWord {
 		return "", "", false
 	}
-	canon, cls, ok := d.tg.Lex.Title(t.Text)
+	w := t.Text
+	for _, p := range []string{"then-", "ex-", "Then-", "Ex-"} {
+		// "then-Secretary of State Clinton", "ex-Gov. Smith"
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			w = w[len(p):]
+		}
+	}
+	canon, cls, ok := d.tg.Lex.Title(w)
 	if !ok {
 		return "", "", false
 	}
@@ -257,6 +367,55 @@ func (d *doc) titleAt(i int) (string, string, bool) {
 	}
 	return canon, cls, true
 }
+
+// lowerTitle reports whether token k is a title word in lower case
+// ("secretary", "then-secretary"), which titleAt leaves to role nouns.
+func lowerTitle(d *doc, k int) bool {
+	w := strings.TrimPrefix(strings.TrimPrefix(d.toks[k].Low, "then-"), "ex-")
+	_, cls, ok := d.tg.Lex.Title(w)
+	return ok && cls == "head"
+}
+
+// companyTitles are the titles of a company's officers: the name before
+// one is an organisation ("Hewlett-Packard CEO").
+var companyTitles = map[string]bool{"Chief Executive": true, "Chairman": true, "Chairwoman": true, "Founder": true}
+
+// nameBeforeTitle types the name before a title ("Hewlett-Packard CEO",
+// "Tallahassee Mayor"): a company before a company officer's title, else
+// as any candidate.
+func (d *doc) nameBeforeTitle(i, j int, title string) {
+	if companyTitles[title] {
+		if _, _, ok := d.gazAt(i, j); !ok {
+			d.add(Span{T0: i, T1: j, Type: Org, Src: SrcRule})
+			return
+		}
+	}
+	d.candidate(i, j)
+}
+
+// trailingTitles are the titles that, after an organisation's or a
+// country's name, make a role, not a longer name: "Hewlett-Packard CEO".
+var trailingTitles = map[string]bool{"Chief Executive": true, "Chairman": true, "Chairwoman": true, "Chair": true,
+	"President": true, "Vice President": true, "Director": true, "Founder": true, "Spokesman": true, "Spokeswoman": true,
+	"Spokesperson": true, "Leader": true, "Secretary": true, "Minister": true, "Senator": true, "Governor": true,
+	"Mayor": true, "Ambassador": true, "Envoy": true, "Speaker": true, "Prime Minister": true, "Foreign Minister": true,
+	"Treasurer": true}
+
+// surnameSuffixes are place-name endings that are also common surnames:
+// after a given name they make a person ("Mary Lane", "Tom Rivers").
+var surnameSuffixes = map[string]bool{"lane": true, "hill": true, "park": true, "banks": true, "brooks": true,
+	"wells": true, "fields": true, "woods": true, "ford": true, "rivers": true, "marsh": true, "dale": true,
+	"heath": true, "glen": true, "bay": true, "bridge": true, "cliff": true, "field": true, "lake": true,
+	"forest": true, "valley": true, "sound": true, "pass": true, "island": true, "beach": true}
+
+var dayMonth = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "april": true, "june": true, "july": true,
+	"september": true, "october": true, "november": true, "december": true}
+
+var determiners = map[string]bool{"all": true, "every": true, "each": true, "some": true, "many": true, "most": true,
+	"no": true, "both": true, "this": true, "that": true, "these": true, "those": true, "our": true, "their": true,
+	"his": true, "her": true, "my": true, "your": true, "its": true, "any": true, "another": true, "other": true,
+	"such": true, "several": true, "few": true}
 
 var deptWords = map[string]bool{"state": true, "defense": true, "defence": true, "commerce": true, "energy": true, "labor": true,
 	"labour": true, "health": true, "education": true, "agriculture": true, "transportation": true, "transport": true,
@@ -271,16 +430,27 @@ func (d *doc) analyse(i, j int) {
 	for i < j-1 && (toks[i].Low == "the" || toks[i].Low == "a" || toks[i].Low == "an") {
 		i++
 	}
+	// "All CNN", "Every Democrat": a determiner before a name is not part of it
+	for i < j-1 && determiners[toks[i].Low] && !d.common(i+1) {
+		i++
+	}
 	if i >= j || (j-i == 1 && (toks[i].Low == "the" || toks[i].Low == "a")) {
 		return
 	}
-	// trailing connectors
-	for j > i && toks[j-1].Kind == KWord && connectors[toks[j-1].Low] {
+	// trailing connectors, and a day or a month after a name: "St. Anselm
+	// College Saturday"
+	for j > i && toks[j-1].Kind == KWord && (connectors[toks[j-1].Low] || j-i >= 2 && dayMonth[toks[j-1].Low]) {
 		j--
 	}
 	// a dateline: "PORT HALVARD, Valdoria (Meridian Wire) —"
 	if d.dateline(i, j) {
 		return
+	}
+	// residents and groups: "New Yorkers", "African Americans"
+	if j-i <= 3 {
+		if _, ok := d.tg.Lex.Demonym(d.surface(i, j)); ok || d.tg.Lex.IsGroup(d.surface(i, j)) {
+			return
+		}
 	}
 	// sentence-initial common words: "Speaking", "Asked", "Patients"
 	for i < j && toks[i].Start && !toks[i].Upper {
@@ -290,7 +460,7 @@ func (d *doc) analyse(i, j int) {
 		if _, cls, ok := d.titleAt(i); ok && cls != "noun" {
 			break
 		}
-		if !d.common(i) || (j-i >= 2 && d.anyAffix(i, j)) {
+		if !d.common(i) || (j-i >= 2 && d.anyAffix(i, j) && !funcWords[toks[i].Low] && !determiners[toks[i].Low]) {
 			break
 		}
 		i++
@@ -303,6 +473,28 @@ func (d *doc) analyse(i, j int) {
 	}
 	if i >= j {
 		return
+	}
+	// "secretary of State Hillary Clinton": the department belongs to the
+	// lower-case title before it
+	if i >= 2 && toks[i-1].Low == "of" && deptWords[toks[i].Low] && toks[i].Low != "the" && !toks[i-2].Cap {
+		if c, cls, ok := d.titleAt(i - 2); ok && cls != "honorific" || lowerTitle(d, i-2) {
+			if c == "" {
+				c, _, _ = d.tg.Lex.Title(toks[i-2].Low)
+			}
+			k := i
+			for k < j && deptWords[toks[k].Low] {
+				k++
+			}
+			if k < j && d.personLike(k, j) {
+				title := c + " of " + d.words(i, k)
+				if t2, _, ok := d.tg.Lex.Title(d.words(i-2, k)); ok {
+					title = t2
+				}
+				d.add(Span{T0: k, T1: j, Type: Person, Src: SrcRule, Title: title,
+					RoleText: strings.ReplaceAll(strings.ToLower(d.text[toks[i-2].B:toks[k-1].BE]), "’", "'")})
+				return
+			}
+		}
 	}
 	// "CEO of Your New Life in Christ Ministries": a title, then a name
 	if j-i >= 3 && (toks[i+1].Low == "of" || toks[i+1].Low == "for" || toks[i+1].Low == "at") && !deptWords[toks[i+2].Low] {
@@ -346,7 +538,7 @@ func (d *doc) dateline(i, j int) bool {
 			return false
 		}
 	}
-	if j >= len(toks) || toks[j].Kind != KPunct || (toks[j].Text != "," && toks[j].Text != "—" && toks[j].Text != "–" && toks[j].Text != "(") {
+	if j >= len(toks) || toks[j].Kind != KPunct || (toks[j].Text != "," && toks[j].Text != "—" && toks[j].Text != "–" && toks[j].Text != "(" && toks[j].Text != "_") {
 		return false
 	}
 	canon := titleCase(d.words(i, j))
@@ -358,13 +550,13 @@ func (d *doc) dateline(i, j int) bool {
 	k := j
 	for k < len(toks) && k < j+12 {
 		t := toks[k]
-		if t.Text == "—" || t.Text == "–" || t.Text == "-" {
+		if t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == "_" {
 			if k+1 < len(toks) {
 				toks[k+1].Start = true
 			}
 			break
 		}
-		if d.isNameTok(k) {
+		if d.isNameTok(k) && !d.tg.Lex.commonCap[strings.TrimRight(t.Low, ".")] {
 			e := k
 			for e < len(toks) && d.isNameTok(e) {
 				e++
@@ -390,6 +582,13 @@ func (d *doc) dateline(i, j int) bool {
 func (d *doc) split(i, j int) {
 	toks := d.toks
 	lex := d.tg.Lex
+	// "Mr. King", "Ms. Judge": after an honorific a title word is a name
+	if _, cls, ok := d.titleAt(i); ok && cls == "honorific" && j-i == 2 && !d.anyAffix(i+1, j) {
+		if _, _, ok := d.titleAt(i + 1); ok {
+			d.add(Span{T0: i + 1, T1: j, Type: Person, Src: SrcRule, Gender: HonorificGender(toks[i].Text), RoleText: d.roleText(i, i+1)})
+			return
+		}
+	}
 	// Find the last title head followed by a plausible name.
 	for h := j - 2; h >= i; h-- {
 		canon, cls, ok := d.titleAt(h)
@@ -426,6 +625,23 @@ func (d *doc) split(i, j int) {
 			}
 			break
 		}
+		if ts < h && cls != "honorific" {
+			// a name before the title that no table knows: "Tallahassee
+			// Mayor", "Hewlett-Packard CEO" (not "Labour Minister")
+			allName := true
+			for k := ts; k < h; k++ {
+				low := strings.TrimRight(toks[k].Low, "’'.")
+				if toks[k].Kind != KWord || lex.InDict(low) || deptWords[low] || lex.commonCap[low] {
+					allName = false
+				}
+				if _, _, ok := d.titleAt(k); ok {
+					allName = false
+				}
+			}
+			if allName {
+				d.nameBeforeTitle(ts, h, canon)
+			}
+		}
 		if cls == "honorific" && ts == h {
 			canon = ""
 		} else if ts < h || h+1 < ns {
@@ -443,7 +659,10 @@ func (d *doc) split(i, j int) {
 		if nat == "" {
 			nat = d.possessivePlace(i)
 		}
-		s := Span{T0: ns, T1: j, Type: Person, Src: SrcRule, Title: canon, Nat: nat}
+		s := Span{T0: ns, T1: j, Type: Person, Src: SrcRule, Title: canon, Nat: nat, Gender: HonorificGender(toks[h].Text)}
+		if s.Gender == 0 {
+			s.Gender = HonorificGender(canon)
+		}
 		s.RoleText = d.roleText(i, ns)
 		d.add(s)
 		return
@@ -505,7 +724,7 @@ func (d *doc) personLike(i, j int) bool {
 		if connectors[low] && !particles[low] {
 			return false
 		}
-		if lex.orgWord[low] || lex.miscSuf[low] || (k == j-1 && lex.placeSuf[low]) {
+		if lex.orgWord[low] || (k == j-1 && (lex.miscSuf[low] || lex.placeSuf[low])) {
 			return false
 		}
 		if _, _, ok := d.titleAt(k); ok {
@@ -623,10 +842,54 @@ func (d *doc) candidate(i, j int) {
 	}
 	if j-i == 2 {
 		if _, ok := d.demonymOf(i); ok {
+			// "Russian President", "Valdorian MPs"
 			if _, _, ok := lex.Title(toks[i+1].Text); ok {
 				return
 			}
+			if w := toks[i+1].Text; strings.HasSuffix(w, "s") {
+				if _, _, ok := lex.Title(w[:len(w)-1]); ok {
+					return
+				}
+			}
 		}
+	}
+	if d.notAName(i, j) {
+		return
+	}
+	// a title without a name: "Secretary of State"; a name and a title
+	// without one: "the former Hewlett-Packard CEO"
+	if j-i <= lex.titleMax {
+		if _, cls, ok := lex.Title(d.words(i, j)); ok && cls != "noun" {
+			return
+		}
+	}
+	if j-i >= 2 && j-i <= 6 {
+		if c, cls, ok := d.titleAt(j - 1); ok && cls == "head" && trailingTitles[c] && !lex.orgWord[strings.TrimRight(toks[j-1].Low, ".")] {
+			if e, _, ok := d.gazAt(i, j); !ok || e < j {
+				d.nameBeforeTitle(i, j-1, c)
+				return
+			}
+		}
+	}
+	// party labels and nationality words before a person's name:
+	// "Republican Donald Trump", "Democrat Hillary Clinton"
+	for i < j-1 && !d.anyAffix(i, j) {
+		if _, ok := d.demonymOf(i); !ok {
+			break
+		}
+		if e, _, ok := d.gazAt(i, j); ok && e > i+1 {
+			break
+		}
+		n := &toks[i+1]
+		ty, _, known := lex.Gaz(d.surface(i+1, j))
+		if known && ty == Place {
+			i++ // "Democratic Vermont", "Republican Wyoming"
+			continue
+		}
+		if !d.personLike(i+1, j) || !(lex.first[n.Low] || known && ty == Person || d.surnames[strings.TrimRight(n.Low, "’'")]) {
+			break
+		}
+		i++
 	}
 	// demonym-led runs that are not names: "Russian President" handled by split;
 	// "Karsenian Foreign Ministry" stays whole.
@@ -658,6 +921,11 @@ func (d *doc) candidate(i, j int) {
 	} else if ok && e < j && !d.anyAffix(i, j) && d.restCommon(e, j) {
 		// "AP Photo", "Bible Prophecy": a known name and common words
 		d.add(Span{T0: i, T1: e, Type: en.typ, Src: SrcGaz, Canon: en.canon})
+		return
+	} else if ok && e < j && d.isNameTok(e) && d.knownName(e, j) {
+		// two known names side by side: "ABC News GOP debate"
+		d.add(Span{T0: i, T1: e, Type: en.typ, Src: SrcGaz, Canon: en.canon})
+		d.candidate(e, j)
 		return
 	} else if ok && e < j && en.typ == Place && !d.anyAffix(e, j) && d.isNameTok(e) {
 		// "Moscow Washington"? two names side by side: split at the known place
@@ -702,6 +970,7 @@ func (d *doc) candidate(i, j int) {
 	// a role before it: "crane operator Mira Sandvik"
 	if st, canon, nat, ok := d.lowerRole(i); ok && d.personLike(i, j) {
 		s.Type, s.Src, s.Title, s.Nat = Person, SrcRule, canon, nat
+		s.Gender = HonorificGender(toks[i-1].Text)
 		s.RoleText = strings.ReplaceAll(strings.ToLower(d.text[toks[st].B:toks[i-1].BE]), "’", "'")
 		d.add(s)
 		return
@@ -712,6 +981,19 @@ func (d *doc) candidate(i, j int) {
 		if c, nat, text, ok := d.appositiveRole(i); ok {
 			s.Title, s.Nat, s.RoleText = c, nat, text
 		}
+		d.add(s)
+		return
+	}
+	// a photo credit: "JEWEL SAMAD/AFP via Getty Images"
+	if d.photoCredit(i, j) {
+		s.Type, s.Src = Person, SrcRule
+		d.add(s)
+		return
+	}
+	// "EgyptAir", "LinkedIn", "WikiLeaks": a word with a capital inside
+	// that no name prefix explains ("McConnell", "DeVos") is a brand
+	if j-i == 1 && brandShape(toks[i].Text) {
+		s.Type, s.Src = Org, SrcRule
 		d.add(s)
 		return
 	}
@@ -726,6 +1008,82 @@ func (d *doc) candidate(i, j int) {
 }
 
 func (d *doc) finishCandidate(s Span) { d.add(s) }
+
+// photoCredit reports whether [i,j) is a photographer's name in capitals
+// before an agency: "JEWEL SAMAD/AFP", "MARK LINDQVIST via Getty Images".
+func (d *doc) photoCredit(i, j int) bool {
+	if j-i < 2 || j-i > 3 || j >= len(d.toks) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !d.toks[k].Upper || strings.Contains(d.toks[k].Text, ".") {
+			return false
+		}
+	}
+	n := &d.toks[j]
+	return n.Text == "/" || n.Low == "via" || n.Text == "|" || n.Text == "(" && j+1 < len(d.toks) && d.toks[j+1].Upper
+}
+
+// namePrefixes are the beginnings of surnames with a capital inside.
+var namePrefixes = map[string]bool{"mc": true, "mac": true, "de": true, "di": true, "da": true, "du": true, "la": true,
+	"le": true, "van": true, "von": true, "o": true, "d": true, "st": true, "fitz": true, "del": true, "della": true}
+
+// brandShape reports whether w has a capital after a lower-case letter
+// that no surname prefix explains: "EgyptAir", "YouTube", not "McCain".
+func brandShape(w string) bool {
+	prev := ' '
+	for k, r := range w {
+		if k > 0 && unicode.IsUpper(r) && unicode.IsLower(prev) {
+			pre := strings.ToLower(strings.TrimRight(w[:k], "'’"))
+			return !namePrefixes[pre] && !strings.ContainsAny(w, "'’-")
+		}
+		prev = r
+	}
+	return false
+}
+
+// notAName reports whether the run [i,j) names nothing: nationality and
+// group words alone ("African Americans", "Muslim Americans", "Middle
+// Eastern"), residents ("Granite Staters", "New Yorkers"), or capitals
+// that are common words ("FULL TEXT", "ABSTRACT", "BEGIN OPTIONAL TRIM").
+func (d *doc) notAName(i, j int) bool {
+	lex := d.tg.Lex
+	toks := d.toks
+	if e, _, ok := d.gazAt(i, j); ok && e == j {
+		return false
+	}
+	if j-i <= 3 {
+		if _, ok := lex.Demonym(d.surface(i, j)); ok || lex.IsGroup(d.surface(i, j)) {
+			return true
+		}
+	}
+	group, capsDict := true, true
+	for k := i; k < j; k++ {
+		if _, ok := d.demonymOf(k); !ok {
+			group = false
+		}
+		low := strings.TrimRight(toks[k].Low, "’'.")
+		if !toks[k].Upper || !(lex.InDict(low) || lex.commonCap[low]) || lex.first[low] {
+			capsDict = false
+		}
+	}
+	if group || capsDict && (j-i >= 2 || utf8.RuneCountInString(toks[i].Text) >= 5) {
+		return true
+	}
+	last := &toks[j-1]
+	low := strings.TrimRight(last.Low, "’'")
+	if !last.Upper && strings.HasSuffix(low, "ers") && len(low) > 5 && !lex.orgWord[low] {
+		for _, stem := range []string{low[:len(low)-2], low[:len(low)-3]} {
+			if d.midCap[stem] {
+				return true
+			}
+			if ty, _, ok := lex.Gaz(stem); ok && ty == Place {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // anyAffix reports whether [i,j) contains a typing affix.
 func (d *doc) anyAffix(i, j int) bool {
@@ -743,7 +1101,8 @@ func (d *doc) affixType(i, j int) (Type, bool) {
 		return Misc, true
 	case lex.orgWord[last]:
 		return Org, true
-	case lex.placeSuf[last] && j-i >= 2:
+	case lex.placeSuf[last] && j-i >= 2 && !(j-i == 2 && surnameSuffixes[last] && lex.first[first]):
+		// "Kettle Street", "Marsh Lane", but "Mary Lane" is a person
 		return Place, true
 	}
 	for k := i; k < j-1; k++ {
