@@ -10,7 +10,7 @@ import (
 // TestGoldDiag -v; GOLD_DIAG=heldout for the held-out set).
 func TestGoldDiag(t *testing.T) {
 	if os.Getenv("GOLD_DIAG") == "" {
-		t.Skip()
+		t.Skip("a reading tool: set GOLD_DIAG=1 (or heldout) to print every gold error")
 	}
 	var docs []GoldDoc
 	if os.Getenv("GOLD_DIAG") == "heldout" {
