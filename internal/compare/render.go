@@ -685,7 +685,8 @@ func (p *printer) entities() {
 
 // onlyNames lists, per voice, the names no other voice mentions and that
 // the grid left out (the other voices did not cover their events): on a
-// story, what one outlet brings that the others' events did not.
+// story, what one outlet brings that the others' events did not; on any
+// report, the names one voice mentions only in passing.
 func (p *printer) onlyNames(shown []EntityRow) {
 	in := map[string]bool{}
 	for _, e := range shown {
@@ -702,7 +703,7 @@ func (p *printer) onlyNames(shown []EntityRow) {
 		return
 	}
 	p.line("")
-	p.line("Named by one voice only (on events the others did not cover):")
+	p.line("Named by one voice only (in passing, or on an event the others did not cover):")
 	for _, v := range p.r.Voices {
 		names := only[v.ID]
 		if len(names) == 0 {
