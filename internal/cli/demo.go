@@ -250,7 +250,7 @@ func (e *env) demoPeople(ctx context.Context, st store.Store) error {
 	slices.SortFunc(names, func(a, b string) int {
 		return cmp.Or(-cmp.Compare(people[a].quotes, people[b].quotes), cmp.Compare(a, b))
 	})
-	fmt.Fprintf(e.Out, "%s: the most quoted people, found by the entity and quote stages (pronouns and roles resolved)\n", s.bold("People"))
+	fmt.Fprintf(e.Out, "%s: who is quoted most (people and organisations; pronouns, roles and groups resolved to them)\n", s.bold("Quoted"))
 	t := newTable(e.Out)
 	t.row("", s.bold("QUOTED"), s.bold("OUTLETS"))
 	for _, n := range names[:min(8, len(names))] {
