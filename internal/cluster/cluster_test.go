@@ -214,29 +214,7 @@ func TestExportRestore(t *testing.T) {
 			whole := mustNew(t, tt.opt)
 			want := run(t, whole, docs)
 
-			first := mustNew(t, tt.opt)
-			run(t, first, docs[:700])
-			blob, err := json.Marshal(first.Export())
-			if err != nil {
-				t.Fatal(err)
-			}
-			var st State
-			if err := json.Unmarshal(blob, &st); err != nil {
-				t.Fatal(err)
-			}
-			second, err := Restore(st)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := run(t, second, docs[700:])
-			for i := range got {
-				if !reflect.DeepEqual(got[i], want[700+i]) {
-					t.Fatalf("article %d after restore: %+v, uninterrupted run: %+v", 700+i, got[i], want[700+i])
-				}
-			}
-			if !reflect.DeepEqual(second.Export(), whole.Export()) {
-				t.Error("restored run's final state differs from the uninterrupted run's")
-			}
+			checkRestart(t, tt.opt, docs, 700, whole, want)
 		})
 	}
 }
@@ -492,8 +470,16 @@ func TestForget(t *testing.T) {
 	}
 	t.Logf("vocabulary: %d entries live, %d free", live, len(whole.free))
 
+	checkRestart(t, opt, docs, 4300, whole, want)
+}
+
+// checkRestart runs docs[:at] on a new clusterer, exports its state through
+// JSON, restores it and runs the rest: every assignment and the final state
+// must be those of the uninterrupted run (whole, which gave want).
+func checkRestart(t *testing.T, opt Options, docs []Doc, at int, whole *Clusterer, want []Assignment) {
+	t.Helper()
 	first := mustNew(t, opt)
-	run(t, first, docs[:4300])
+	run(t, first, docs[:at])
 	blob, err := json.Marshal(first.Export())
 	if err != nil {
 		t.Fatal(err)
@@ -506,10 +492,10 @@ func TestForget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := run(t, second, docs[4300:])
+	got := run(t, second, docs[at:])
 	for i := range got {
-		if !reflect.DeepEqual(got[i], want[4300+i]) {
-			t.Fatalf("article %d after restore: %+v, uninterrupted run: %+v", 4300+i, got[i], want[4300+i])
+		if !reflect.DeepEqual(got[i], want[at+i]) {
+			t.Fatalf("article %d after restore: %+v, uninterrupted run: %+v", at+i, got[i], want[at+i])
 		}
 	}
 	if !reflect.DeepEqual(second.Export(), whole.Export()) {
