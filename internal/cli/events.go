@@ -43,7 +43,7 @@ articles it holds, and the story it belongs to.`,
 				return writeJSON(e.Out, evs)
 			}
 			if len(evs) == 0 {
-				fmt.Fprintln(e.Err, "no events found "+eventsOptIn)
+				fmt.Fprintln(e.Err, "no events found "+noEventsHint)
 				return nil
 			}
 			s := e.styles()
@@ -62,8 +62,8 @@ articles it holds, and the story it belongs to.`,
 	return cmd
 }
 
-// eventsOptIn explains an empty listing.
-const eventsOptIn = "(events and stories are assigned at ingest unless it ran with --events=false; 'parallax recluster' assigns them to what is held)"
+// noEventsHint explains an empty listing.
+const noEventsHint = "(events and stories are assigned at ingest unless it ran with --events=false; 'parallax recluster' assigns them to what is held)"
 
 func newStories(e *env) *cobra.Command {
 	var asJSON bool
@@ -92,7 +92,7 @@ func newStories(e *env) *cobra.Command {
 				return writeJSON(e.Out, ss)
 			}
 			if len(ss) == 0 {
-				fmt.Fprintln(e.Err, "no stories found "+eventsOptIn)
+				fmt.Fprintln(e.Err, "no stories found "+noEventsHint)
 				return nil
 			}
 			s := e.styles()

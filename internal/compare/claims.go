@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/text"
 	"math"
 	"slices"
 	"strings"
@@ -207,7 +208,7 @@ func (c *comparer) buildUnits() ([]unit, *features) {
 						id := fs.intern("s:"+t.stem, 's', "")
 						surface := string(d.rs[t.s:t.e])
 						if fs.name[id] == "" || !t.capMid && unicode.IsUpper([]rune(fs.name[id])[0]) && !unicode.IsUpper([]rune(surface)[0]) {
-							fs.name[id] = trimPossessive(surface)
+							fs.name[id] = text.TrimPossessive(surface)
 						}
 						for len(fs.caps) <= int(id) {
 							fs.caps = append(fs.caps, 0)
@@ -584,7 +585,7 @@ func (c *comparer) terms(cl *cluster, units []unit, fs *features) []string {
 		}
 		if fs.kind[f] == 'e' {
 			for _, w := range strings.Fields(strings.ToLower(name)) {
-				inName[trimPossessive(w)] = true
+				inName[text.TrimPossessive(w)] = true
 			}
 		}
 		out = append(out, name)

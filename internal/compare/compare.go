@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/article"
 	"math"
 	"slices"
 	"strings"
@@ -508,7 +509,7 @@ func (c *comparer) matchOriginal(d *doc) {
 	orig := c.docs[o]
 	keys := map[string]int{}
 	for k, s := range orig.sents {
-		key := normKey(string(orig.rs[min(max(s.s, orig.lead), s.e):s.e]))
+		key := article.NormaliseText(string(orig.rs[min(max(s.s, orig.lead), s.e):s.e]))
 		if _, ok := keys[key]; !ok {
 			keys[key] = k
 		}
@@ -522,7 +523,7 @@ func (c *comparer) matchOriginal(d *doc) {
 		}
 	}
 	for k, s := range d.sents {
-		if j, ok := keys[normKey(string(d.rs[min(max(s.s, d.lead), s.e):s.e]))]; ok {
+		if j, ok := keys[article.NormaliseText(string(d.rs[min(max(s.s, d.lead), s.e):s.e]))]; ok {
 			d.dup[k], d.near[k] = j, j
 			continue
 		}

@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/article"
 	"slices"
 	"strings"
 
@@ -99,7 +100,7 @@ func (c *comparer) docQuotes(d *doc, col int, orig *doc) []*qitem {
 	origKeys := map[string]bool{}
 	if orig != nil {
 		for _, q := range orig.quotes {
-			origKeys[normKey(orig.span(q.Content))] = true
+			origKeys[article.NormaliseText(orig.span(q.Content))] = true
 		}
 	}
 	// A speaker the entity stage calls a place or a thing ("Ves Strait",
@@ -134,7 +135,7 @@ func (c *comparer) docQuotes(d *doc, col int, orig *doc) []*qitem {
 			continue
 		}
 		text := d.span(q.Content)
-		if origKeys[normKey(text)] {
+		if origKeys[article.NormaliseText(text)] {
 			kept = append(kept, q)
 			continue
 		}
@@ -313,9 +314,9 @@ func (c *comparer) quotes() ([]QuotedPerson, []QuoteGroup) {
 			if !slices.Contains(b.g.Voices, it.Voice) {
 				b.g.Voices = append(b.g.Voices, it.Voice)
 			}
-			cut := normKey(strings.Join(it.Quoted, " "))
+			cut := article.NormaliseText(strings.Join(it.Quoted, " "))
 			if cut == "" {
-				cut = normKey(it.Text)
+				cut = article.NormaliseText(it.Text)
 			}
 			cuts[cut] = true
 		}

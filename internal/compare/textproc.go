@@ -124,15 +124,6 @@ func (w *words) token(rs []rune, s, e int) token {
 	return t
 }
 
-func trimPossessive(w string) string {
-	for _, suf := range []string{"’s", "'s"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
-}
-
 // abbreviations end in a point that does not end a sentence.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true, "rep": true,
@@ -300,26 +291,6 @@ func quoteMask(rs []rune) []bool {
 		closeRange(openD, len(rs))
 	}
 	return mask
-}
-
-// normKey folds a sentence for exact-duplicate tests: letters and digits
-// only, lower case, single spaces.
-func normKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			space = true
-		}
-	}
-	return b.String()
 }
 
 // datelineEnd returns where a dateline at the start of rs ends (after its

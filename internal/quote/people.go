@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/parallax-news/parallax/internal/text"
 	"slices"
 	"strings"
 )
@@ -85,7 +86,7 @@ func findPeople(toks []token) []Person {
 		}
 		parts := make([]string, len(name))
 		for n, t := range name {
-			parts[n] = trimPossessive(t.text)
+			parts[n] = text.TrimPossessive(t.text)
 		}
 		canon := strings.Join(parts, " ")
 		sur := strings.ToLower(parts[len(parts)-1])
@@ -126,16 +127,7 @@ func isPossessive(w string) bool {
 	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’S")
 }
 
-func trimPossessive(w string) string {
-	for _, suf := range []string{"’s", "'s", "’S", "’", "'"} {
-		if strings.HasSuffix(w, suf) {
-			return strings.TrimSuffix(w, suf)
-		}
-	}
-	return w
-}
-
-func bare(w string) string { return trimPossessive(w) }
+func bare(w string) string { return text.TrimPossessive(w) }
 
 // nationality is a loose test for adjectives of place ("Russian",
 // "American", "Iranian") that may open a title.
