@@ -123,29 +123,39 @@ func Recluster(ctx context.Context, st store.Store, opt ReclusterOptions) (*Recl
 	stage := newClusterStage(mem, opt.Cluster, log)
 	stage.c, stage.ready = c, true
 	info := map[string][2]string{} // article → source, title
-	for i, id := range order {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("recluster: %w", err)
+	// A batch of maxBatch articles at a time: two queries per batch (the
+	// articles, their copy status), then assigned in the run's order.
+	for lo := 0; lo < len(order); lo += maxBatch {
+		ids := order[lo:min(lo+maxBatch, len(order))]
+		arts := make(map[string]*article.Article, len(ids))
+		if err := st.Each(ctx, store.Filter{IDs: ids}, func(a *article.Article) error {
+			arts[a.ID] = a
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("recluster: read articles: %w", err)
 		}
-		a, err := st.Get(ctx, id)
+		status, err := st.CopyStatuses(ctx, ids)
 		if err != nil {
-			return nil, fmt.Errorf("recluster: read %s: %w", id, err)
+			return nil, fmt.Errorf("recluster: copy status: %w", err)
 		}
-		cs, err := st.CopyStatus(ctx, a.ID)
-		if err != nil {
-			return nil, fmt.Errorf("recluster: copy status of %s: %w", a.ID, err)
-		}
-		info[a.ID] = [2]string{a.Source, a.Title}
-		if err := stage.add(ctx, a, fullCopyOf(cs.Kind, cs.CopyOf), nil); err != nil {
-			return nil, fmt.Errorf("recluster: %w", err)
-		}
-		if (i+1)%maxBatch == 0 {
-			if err := stage.save(ctx); err != nil {
+		for k, id := range ids {
+			a := arts[id]
+			if a == nil {
+				return nil, fmt.Errorf("recluster: article %s vanished during the run", id)
+			}
+			cs := status[id]
+			info[id] = [2]string{a.Source, a.Title}
+			if err := stage.add(ctx, a, fullCopyOf(cs.Kind, cs.CopyOf), nil); err != nil {
 				return nil, fmt.Errorf("recluster: %w", err)
 			}
+			if opt.Progress != nil {
+				opt.Progress(lo+k+1, len(order))
+			}
 		}
-		if opt.Progress != nil {
-			opt.Progress(i+1, len(order))
+		// Saved every maxBatch arrivals, so that no touched cluster leaves
+		// memory before its row is read.
+		if err := stage.save(ctx); err != nil {
+			return nil, fmt.Errorf("recluster: %w", err)
 		}
 	}
 	if err := stage.save(ctx); err != nil {
