@@ -19,15 +19,15 @@ import (
 )
 
 type ingestFlags struct {
-	source  string
-	format  string
-	quiet   bool
-	json    bool
-	maxSize string
-	workers int
-	repeat  int
-	events  bool
-	noAnn   bool
+	source   string
+	format   string
+	quiet    bool
+	json     bool
+	maxSize  string
+	workers  int
+	repeat   int
+	events   bool
+	annotate bool
 }
 
 func newIngest(e *env) *cobra.Command {
@@ -56,7 +56,7 @@ everything else is stored. The exit status is 3 when anything was refused.`,
 	fl.IntVar(&f.workers, "workers", 0, "cleaning workers (0: one per CPU)")
 	fl.IntVar(&f.repeat, "repeat-threshold", 0, "a short line in this many articles of one source is its boilerplate (0: default)")
 	fl.BoolVar(&f.events, "events", true, "group articles into events and stories (--events=false to skip: faster)")
-	fl.BoolVar(&f.noAnn, "no-annotate", false, "skip the entity and quote stages (faster; entities, quotes and 'who' stay empty)")
+	fl.BoolVar(&f.annotate, "annotate", true, "find entities and quotes (--annotate=false to skip: faster; entities, quotes and 'who' stay empty)")
 	return cmd
 }
 
@@ -93,7 +93,7 @@ func (e *env) ingestInto(ctx context.Context, st store.Store, paths []string, f 
 	popt := pipeline.DefaultOptions()
 	popt.Workers = f.workers
 	popt.Events = f.events
-	popt.Annotate = !f.noAnn
+	popt.Annotate = f.annotate
 	popt.Logger = e.log
 	if f.repeat > 0 {
 		popt.Clean.RepeatThreshold = f.repeat
