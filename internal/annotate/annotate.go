@@ -72,10 +72,10 @@ func (x *Annotator) Article(a *article.Article) {
 
 // Canonicalise rewrites a's names with the full names the registry has
 // learnt from earlier articles, and teaches it a's. Call it once per
-// article, in arrival order.
-func (x *Annotator) Canonicalise(a *article.Article) {
+// article, in arrival order. It reports whether any name changed.
+func (x *Annotator) Canonicalise(a *article.Article) bool {
 	if len(a.Entities) == 0 {
-		return
+		return false
 	}
 	ms := make([]entity.Mention, len(a.Entities))
 	for i, e := range a.Entities {
@@ -91,7 +91,7 @@ func (x *Annotator) Canonicalise(a *article.Article) {
 		}
 	}
 	if len(renamed) == 0 {
-		return
+		return false
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -107,6 +107,7 @@ func (x *Annotator) Canonicalise(a *article.Article) {
 			q.Speaker = strings.Join(q.Speakers, " and ")
 		}
 	}
+	return true
 }
 
 // People returns the people among the mentions, as the quote stage takes

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -118,6 +119,7 @@ resolution accuracy where the gold source names someone.`,
 func newEvalCluster(e *env) *cobra.Command {
 	var opt eval.ClusterOptions
 	var asJSON bool
+	var optFile string
 	cmd := &cobra.Command{
 		Use:   "cluster",
 		Short: "Score online event and story clustering against a labelled JSON-lines file",
@@ -125,13 +127,27 @@ func newEvalCluster(e *env) *cobra.Command {
 text, published, source and the label field), in file order and in --shuffle
 random orders, and print B-cubed precision, recall and F1 and pairwise F1
 against the label (mean and spread over the orders). --label story scores
-the story level; any other label scores events.`,
+the story level; any other label scores events. Like ingest, it runs the
+entity stage first and clusters on canonical names (--entities=false for
+capitalised spans); --options FILE.json tries other cluster parameters.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opt.Gold == "" {
 				return &exitError{ExitUsage, fmt.Errorf("--gold FILE is required")}
 			}
 			opt.Params = cluster.DefaultOptions()
+			if optFile != "" {
+				data, err := os.ReadFile(optFile)
+				if err != nil {
+					return &exitError{ExitUsage, fmt.Errorf("--options: %w", err)}
+				}
+				if err := json.Unmarshal(data, &opt.Params); err != nil {
+					return &exitError{ExitUsage, fmt.Errorf("--options %s: %w", optFile, err)}
+				}
+				if err := opt.Params.Validate(); err != nil {
+					return &exitError{ExitUsage, fmt.Errorf("--options %s: %w", optFile, err)}
+				}
+			}
 			rep, err := eval.Cluster(cmd.Context(), opt)
 			if err != nil {
 				return fmt.Errorf("eval cluster: %w", err)
@@ -143,6 +159,8 @@ the story level; any other label scores events.`,
 	cmd.Flags().StringVar(&opt.Label, "label", "event", "the field holding the gold cluster")
 	cmd.Flags().IntVar(&opt.Shuffle, "shuffle", 0, "also run this many random arrival orders")
 	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "the seed of the shuffles")
+	cmd.Flags().BoolVar(&opt.Entities, "entities", true, "run the entity stage first and cluster on its canonical names, as ingest does (false: capitalised spans)")
+	cmd.Flags().StringVar(&optFile, "options", "", "JSON file of cluster parameters (any subset of what 'parallax recluster --print-options' prints)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the full report as JSON")
 	return cmd
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/parallax-news/parallax/internal/article"
 )
 
 // Doc is one article as the clusterer sees it.
@@ -22,14 +24,40 @@ type Doc struct {
 	// Published may be zero (ECB+ gives no dates): the article then gets no
 	// time proximity and relative dates in its text are not resolved.
 	Published time.Time
-	// Entities are the article's canonical entity names, if an entity
-	// stage ran; when empty, capitalised spans of the title and body stand
-	// in for them.
-	Entities []string
+	// Mentions are the body's entity mentions with their canonical names,
+	// if an entity stage ran; when empty, capitalised spans of the body
+	// stand in for them. The title is always read for capitalised spans
+	// (the entity stage reads the body only).
+	Mentions []Mention
 	// CopyOf is the ID of the article this one copies, if the copy stage
 	// found one. A copy joins its original's event without voting: it adds
 	// to the event's size, not to its vocabulary or to the IDF.
 	CopyOf string
+}
+
+// Mention is one entity mention of the entity stage, as the clusterer
+// takes it: the entity's canonical name ("Sergey Lavrov" for "Lavrov")
+// and where the mention starts, in code points of the body (Text, or the
+// Paragraphs joined by blank lines), which places it in the lead or not.
+type Mention struct {
+	Name  string
+	Start int
+	// Person marks a person's name: its last word counts too ("Pompeo"),
+	// for the articles that name him by surname alone where the entity
+	// stage could not tell whom it meant.
+	Person bool
+}
+
+// MentionsOf returns an article's entities as the clusterer takes them.
+func MentionsOf(es []article.Entity) []Mention {
+	if len(es) == 0 {
+		return nil
+	}
+	ms := make([]Mention, 0, len(es))
+	for _, e := range es {
+		ms = append(ms, Mention{Name: e.Canonical, Start: e.Start, Person: e.Type == "person"})
+	}
+	return ms
 }
 
 // Merge records one cluster absorbed into another.
@@ -572,6 +600,7 @@ func (c *Clusterer) eventScore(ev *event, dv *docVec) float64 {
 			}
 		}
 	}
+	yearsApart := false
 	if len(dv.years) > 0 && len(ev.years) > 0 {
 		shared := false
 		for _, y := range dv.years {
@@ -582,10 +611,14 @@ func (c *Clusterer) eventScore(ev *event, dv *docVec) float64 {
 		}
 		if !shared {
 			s -= c.opt.DatePenalty
+			yearsApart = true
 		}
 	}
 	if len(dv.places) > 0 && len(ev.places) > 0 && !slices.ContainsFunc(dv.places, func(p int32) bool { return ev.places[p] > 0 }) {
 		s -= c.opt.PlacePenalty
+		if yearsApart {
+			s -= c.opt.ApartPenalty
+		}
 	}
 	if !dv.t.IsZero() && !ev.first.IsZero() {
 		s /= 1 + float64(distance(&ev.cluster, dv.t))/float64(c.opt.EventTimeScale)

@@ -47,6 +47,11 @@ type Options struct {
 	// rounds of talks between the same people, two fires at the same
 	// chain's stores.
 	PlacePenalty float64 `json:"place_penalty"`
+	// ApartPenalty is subtracted besides when both the years and the
+	// places disagree: two pieces of evidence that are each weak (an
+	// article mentions old years; the same event has several places)
+	// are strong together.
+	ApartPenalty float64 `json:"apart_penalty"`
 	// EventWindow is how far an article's published time may lie from an
 	// event's span for the event to be a candidate, and how long after its
 	// last article an event stays in memory.
@@ -107,6 +112,7 @@ func DefaultOptions() Options {
 		DateBonus:      0.1,
 		DatePenalty:    0.2,
 		PlacePenalty:   0.1,
+		ApartPenalty:   0.1,
 		EventWindow:    7 * 24 * time.Hour,
 		EventTimeScale: 3 * 24 * time.Hour,
 		StoryText:      1,
@@ -128,7 +134,7 @@ var ErrOptions = errors.New("invalid cluster options")
 // Validate reports the first parameter out of range.
 func (o Options) Validate() error {
 	switch {
-	case o.DateBonus < 0 || o.DatePenalty < 0 || o.PlacePenalty < 0:
+	case o.DateBonus < 0 || o.DatePenalty < 0 || o.PlacePenalty < 0 || o.ApartPenalty < 0:
 		return fmt.Errorf("%w: date and place bonus and penalties must not be negative", ErrOptions)
 	case o.IDFPrior < 0:
 		return fmt.Errorf("%w: IDF prior %v < 0", ErrOptions, o.IDFPrior)

@@ -8,13 +8,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/annotate"
 	"github.com/parallax-news/parallax/internal/clean"
 	"github.com/parallax-news/parallax/internal/ingest"
 )
 
 // seedDocs reads the seed articles the way the product does: ingest's
 // reader (plain text: no published time), the cleaner with its defaults,
-// and the Doc the pipeline builds (internal/pipeline docOf).
+// the entity stage with its store-wide names, and the Doc the pipeline
+// builds (internal/pipeline docOf).
 func seedDocs(t *testing.T) []Doc {
 	t.Helper()
 	dir := "../../../shared/data/seeds"
@@ -24,6 +26,7 @@ func seedDocs(t *testing.T) []Doc {
 	}
 	slices.Sort(files)
 	cl := clean.New(clean.DefaultOptions())
+	ann := annotate.New()
 	var docs []Doc
 	for _, f := range files {
 		r, err := os.Open(f)
@@ -37,7 +40,9 @@ func seedDocs(t *testing.T) []Doc {
 			}
 			a := it.Article
 			cl.Clean(a)
-			docs = append(docs, Doc{ID: a.ID, Title: a.Title, Paragraphs: a.Paragraphs, Published: a.Published})
+			ann.Article(a)
+			ann.Canonicalise(a)
+			docs = append(docs, Doc{ID: a.ID, Title: a.Title, Paragraphs: a.Paragraphs, Published: a.Published, Mentions: MentionsOf(a.Entities)})
 			return nil
 		})
 		r.Close()
@@ -60,6 +65,10 @@ func TestSeeds(t *testing.T) {
 	dated := slices.Clone(docs)
 	dated[0].Published = time.Date(2019, 12, 10, 20, 0, 0, 0, time.UTC)
 	dated[1].Published = time.Date(2019, 5, 14, 18, 0, 0, 0, time.UTC)
+	spans := slices.Clone(docs)
+	for i := range spans {
+		spans[i].Mentions = nil
+	}
 	for _, tt := range []struct {
 		name string
 		docs []Doc
@@ -68,6 +77,7 @@ func TestSeeds(t *testing.T) {
 		{"undated, reversed", []Doc{docs[1], docs[0]}},
 		{"dated", dated},
 		{"dated, in published order", []Doc{dated[1], dated[0]}},
+		{"capitalised spans, no entity stage", spans},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c := mustNew(t, DefaultOptions())

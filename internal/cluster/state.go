@@ -9,8 +9,11 @@ import (
 	"time"
 )
 
-// StateVersion is the version of State this package writes and reads.
-const StateVersion = 2
+// StateVersion is the version of State this package writes and reads. It
+// moves when what a State means moves, not only its fields: version 3's
+// entity keys are the entity stage's canonical names, so a version 2
+// state (capitalised spans) is rebuilt rather than mixed with them.
+const StateVersion = 3
 
 // State is everything a Clusterer holds, as plain data, so that a store can
 // persist it and Restore can resume exactly where it stopped: restoring and

@@ -1,11 +1,13 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/text"
 )
@@ -91,6 +93,7 @@ type vscratch struct {
 	curAt []int // token index of each word of cur
 	ments []mention
 	caps  []int32 // per term: capitalised inside a sentence minus lower case
+	order []int32 // mentions in text order
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -201,35 +204,41 @@ func Vectorize(d Doc) *Vector {
 		v.terms[i].aside = n > 0
 	}
 
-	// Entities: the entity stage's names, else capitalised spans.
+	// Entities: capitalised spans of the title, and of the body unless
+	// the entity stage's mentions stand for them there.
 	clear(x.index)
-	if len(d.Entities) > 0 {
-		for _, e := range d.Entities {
-			v.ents = addFeature(v.ents, x.index, entityKey(e), e, zoneRest, 1)
+	var leadPlaces []int32
+	entity := func(name string, first int, z int, lastWord bool) {
+		key := entityKey(name)
+		v.ents = addFeature(v.ents, x.index, key, name, z, 1)
+		v.ents[x.index[key]].whole = true
+		if z != zoneRest && locative(all, toks, recs, first) {
+			leadPlaces = appendNew(leadPlaces, x.index[key])
 		}
-	} else {
-		var leadPlaces []int32
-		x.spans(all, toks, recs, func(span string, first int) {
-			z := zone(toks[first].start)
-			key := entityKey(span)
-			v.ents = addFeature(v.ents, x.index, key, span, z, 1)
-			v.ents[x.index[key]].whole = true
-			if z != zoneRest && locative(all, toks, recs, first) {
-				leadPlaces = appendNew(leadPlaces, x.index[key])
+		// A multi-word span or person's name also counts its last word,
+		// so that "Mike Pompeo" meets "Pompeo" (the last word of "United
+		// States" is no name).
+		if i := strings.LastIndexByte(name, ' '); lastWord && i > 0 {
+			last := name[i+1:]
+			if len(last) > 2 && !isStop(text.Lower(last)) {
+				v.ents = addFeature(v.ents, x.index, entityKey(last), last, z, 0.5)
 			}
-			// A multi-word name also counts its last word, so that "Mike
-			// Pompeo" meets "Pompeo".
-			if i := strings.LastIndexByte(span, ' '); i > 0 {
-				last := span[i+1:]
-				if len(last) > 2 && !isStop(text.Lower(last)) {
-					v.ents = addFeature(v.ents, x.index, entityKey(last), last, z, 0.5)
-				}
-			}
+		}
+	}
+	mentioned := len(d.Mentions) > 0
+	x.spans(all, toks, recs, func(span string, first int) {
+		if z := zone(toks[first].start); !mentioned || z == zoneTitle {
+			entity(span, first, z, true)
+		}
+	})
+	if mentioned {
+		x.mentions(d.Mentions, body, bodyStart, toks, func(m *Mention, first int, off int32) {
+			entity(m.Name, first, zone(off), m.Person)
 		})
-		v.places = leadPlaces
-		for i := range v.ents {
-			v.ents[i].aside = !v.ents[i].whole
-		}
+	}
+	v.places = leadPlaces
+	for i := range v.ents {
+		v.ents[i].aside = !v.ents[i].whole
 	}
 	// Numbers: a count or a measure ("26 pirates", "a 5.6 magnitude
 	// earthquake") tells two events of one kind apart.
@@ -268,6 +277,37 @@ func Vectorize(d Doc) *Vector {
 		}
 	}
 	return v
+}
+
+// mentions calls fn for each mention with a name, with the index of the
+// token it starts at and its byte offset in the title-and-body text (the
+// body starting at bodyStart).
+func (x *vscratch) mentions(ms []Mention, body string, bodyStart int32, toks []token, fn func(m *Mention, first int, off int32)) {
+	x.order = x.order[:0]
+	for i := range ms {
+		if ms[i].Name != "" && ms[i].Start >= 0 {
+			x.order = append(x.order, int32(i))
+		}
+	}
+	slices.SortStableFunc(x.order, func(a, b int32) int { return cmp.Compare(ms[a].Start, ms[b].Start) })
+	cp, b := 0, 0 // code point cp starts at byte b of body
+	for _, i := range x.order {
+		m := &ms[i]
+		for cp < m.Start && b < len(body) {
+			_, size := utf8.DecodeRuneInString(body[b:])
+			b += size
+			cp++
+		}
+		if cp < m.Start {
+			break // beyond the body
+		}
+		off := bodyStart + int32(b)
+		first, _ := slices.BinarySearchFunc(toks, off, func(t token, off int32) int { return cmp.Compare(t.start, off) })
+		if first >= len(toks) {
+			break
+		}
+		fn(m, first, off)
+	}
 }
 
 // addFeature counts key in zone z with weight w.

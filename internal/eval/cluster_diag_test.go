@@ -38,7 +38,7 @@ func TestClusterDiag(t *testing.T) {
 	for i, d := range docs {
 		order[i], gold[i] = i, d.Label
 	}
-	pred, err := RunClusterer(docs, order, diagOptions(t), Level(set))
+	pred, err := RunClusterer(docs, order, diagOptions(t), Level(set), entitiesOn())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func TestClusterTune(t *testing.T) {
 			} else {
 				opt.StoryThreshold = th
 			}
-			pred, err := RunClusterer(docs, order, opt, Level(set.label))
+			pred, err := RunClusterer(docs, order, opt, Level(set.label), entitiesOn())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -113,7 +113,7 @@ func TestClusterGrid(t *testing.T) {
 			if half := os.Getenv("CLUSTER_HALF"); half != "" {
 				path = halfFile(t, set.path, set.label, half)
 			}
-			rep, err := Cluster(context.Background(), ClusterOptions{Gold: path, Label: set.label, Shuffle: shuffles, Seed: 1, Params: opt})
+			rep, err := Cluster(context.Background(), ClusterOptions{Gold: path, Label: set.label, Shuffle: shuffles, Seed: 1, Params: opt, Entities: entitiesOn()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,3 +163,7 @@ func halfFile(t *testing.T, path, label, half string) string {
 	}
 	return p
 }
+
+// entitiesOn reports whether the sweeps run the entity stage first, as
+// ingest does: set CLUSTER_ENTITIES=0 for capitalised spans.
+func entitiesOn() bool { return os.Getenv("CLUSTER_ENTITIES") != "0" }

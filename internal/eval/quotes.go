@@ -478,14 +478,17 @@ func parseAnn(r io.Reader) ([]goldAttr, error) {
 			if !ok {
 				continue
 			}
+			// A role may come twice ("Content:T9 Content2:T13": a quote
+			// split around its cue); like a discontinuous span, it is
+			// scored as the extent from the first start to the last end.
 			role = strings.TrimRight(role, "0123456789")
 			switch role {
 			case "Source":
-				g.source = spans[id]
+				g.source = extent(g.source, spans[id])
 			case "Cue":
-				g.cue = spans[id]
+				g.cue = extent(g.cue, spans[id])
 			case "Content":
-				g.content = spans[id]
+				g.content = extent(g.content, spans[id])
 			}
 		}
 		if !g.cue.Empty() || !g.content.Empty() {
@@ -493,6 +496,17 @@ func parseAnn(r io.Reader) ([]goldAttr, error) {
 		}
 	}
 	return out, nil
+}
+
+// extent returns the extent of a and b; an empty one counts for nothing.
+func extent(a, b quote.Span) quote.Span {
+	switch {
+	case a.Empty():
+		return b
+	case b.Empty():
+		return a
+	}
+	return quote.Span{Start: min(a.Start, b.Start), End: max(a.End, b.End)}
 }
 
 // parseRange reads "a b" or "a b;c d" as the extent from the first start to

@@ -66,10 +66,11 @@ func newClusterStage(st clusterStore, opt cluster.Options, log *slog.Logger) *cl
 	return &clusterStage{st: st, opt: opt, log: log, seen: map[string]bool{}, eager: opt.Grace < maxBatch}
 }
 
-// docOf is an article as the clusterer sees it; copyOf is the original
-// of a full copy, else "".
+// docOf is an article as the clusterer sees it, with its entities'
+// canonical names; copyOf is the original of a full copy, else "".
 func docOf(a *article.Article, copyOf string) cluster.Doc {
-	return cluster.Doc{ID: a.ID, Title: a.Title, Paragraphs: a.Paragraphs, Published: a.Published, CopyOf: copyOf}
+	return cluster.Doc{ID: a.ID, Title: a.Title, Paragraphs: a.Paragraphs, Published: a.Published,
+		Mentions: cluster.MentionsOf(a.Entities), CopyOf: copyOf}
 }
 
 // init restores the clusterer, or rebuilds it from the held articles that

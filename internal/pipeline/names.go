@@ -24,29 +24,31 @@ type namesStage struct {
 	unsaved int
 }
 
-func (n *namesStage) canonicalise(ctx context.Context, a *article.Article) error {
+// canonicalise gives a's entities their store-wide names, and reports
+// whether any changed.
+func (n *namesStage) canonicalise(ctx context.Context, a *article.Article) (bool, error) {
 	if n == nil {
-		return nil // annotation is off
+		return false, nil // annotation is off
 	}
 	if !n.ready {
 		blob, err := n.st.LoadNames(ctx)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if len(blob) > 0 {
 			var s entity.RegistryState
 			if err := json.Unmarshal(blob, &s); err != nil {
-				return fmt.Errorf("load names: %w", err)
+				return false, fmt.Errorf("load names: %w", err)
 			}
 			n.ann.Registry().Import(s)
 		}
 		n.ready = true
 	}
-	n.ann.Canonicalise(a)
+	renamed := n.ann.Canonicalise(a)
 	if n.unsaved++; n.unsaved >= stateEvery {
-		return n.save(ctx)
+		return renamed, n.save(ctx)
 	}
-	return nil
+	return renamed, nil
 }
 
 // save stores the registry if it learnt anything since last saved.

@@ -460,8 +460,12 @@ func (w *writer) add(ctx context.Context, a *article.Article, doc *copies.Doc, v
 			w.p.annotate(a)
 		}
 	}
-	if err := w.p.names.canonicalise(ctx, a); err != nil {
+	renamed, err := w.p.names.canonicalise(ctx, a)
+	if err != nil {
 		return fmt.Errorf("canonical names of %s (%s): %w", a.ID, a.Origin, err)
+	}
+	if renamed {
+		vec = nil // the clusterer reads the names: vectorise it again
 	}
 	w.batch = append(w.batch, a)
 	w.docs = append(w.docs, doc)

@@ -76,6 +76,13 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 			// "“…,” Trump told NBC": the quotation ends the content.
 			return j + 1
 		}
+		if t.kind == kClose && j+1 < ce && d.toks[j-1].text == "," {
+			if f, ok := cueWords[d.toks[j+1].low]; ok && f.gerund && d.toks[j+1].quote < 0 {
+				// "… “by spring,” referring to the timetable": the comma
+				// inside the quote closes the content, as one outside would.
+				return j + 1
+			}
+		}
 		if t.quote >= 0 {
 			continue
 		}
@@ -116,6 +123,11 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 		}
 		if j+1 < ce && t.text == "," && d.reportsClause(j+1, ce) {
 			// "…, Mark Barabak noted that …": a new reporting clause.
+			return j
+		}
+		if j+1 < ce && t.text == "," && d.closingAppositive(j+1, ce) {
+			// "…, a charge the party denied.": a noun phrase closing the
+			// sentence comments on what was said.
 			return j
 		}
 		if j+1 < ce && t.text == "," {
@@ -332,4 +344,50 @@ func (d *doc) contentBefore(s sentence, end int) (int, int) {
 		}
 	}
 	return d.trimContent(cs, ce)
+}
+
+// cuePreps are prepositions a cue verb governs: what follows them is what
+// was said or thought ("complained about the rules", "warned of a
+// crisis", "lashed out at the press").
+var cuePreps = setOf("about", "of", "for", "with", "against", "on", "at",
+	"over", "toward", "towards", "upon", "into")
+
+// prepInCue reports whether the token at i, right after a cue verb, is a
+// preposition that joins the cue. "on" and "at" before a time or a venue
+// ("on Friday", "at a rally") open an adjunct instead.
+func (d *doc) prepInCue(s sentence, i int) bool {
+	if i+1 >= s.e {
+		return false
+	}
+	t := d.toks[i]
+	if t.quote >= 0 || !cuePreps[t.low] {
+		return false
+	}
+	n := d.toks[i+1]
+	if n.kind != kWord && n.kind != kOpen && n.kind != kAmbig {
+		return false
+	}
+	if (t.low == "on" || t.low == "at" || t.low == "over") && d.adjunctAt(i, s.e) {
+		return false
+	}
+	return true
+}
+
+// closingAppositive reports whether [i, ce) is a noun phrase opened by
+// "a", "an" or "one" that runs to the end of the content with no comma,
+// quotation or clause of its own: "a charge the party denied", "one that
+// will dominate the meeting".
+func (d *doc) closingAppositive(i, ce int) bool {
+	switch d.toks[i].low {
+	case "a", "an", "one":
+	default:
+		return false
+	}
+	for k := i + 1; k < ce; k++ {
+		t := d.toks[k]
+		if t.quote >= 0 || t.text == "," || t.text == ";" || t.text == ":" {
+			return false
+		}
+	}
+	return true
 }

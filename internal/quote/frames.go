@@ -228,9 +228,29 @@ func (d *doc) opensAdjunct(s sentence) bool {
 	if i >= s.e || d.toks[i].quote >= 0 {
 		return false
 	}
-	t := d.toks[i]
-	return t.kind == kWord && (clauseOpeners[t.low] || weekdays[t.low] || months[t.low] || isAdverb(t))
+	return d.opener(i)
 }
+
+// opener reports whether token i can open an adverbial phrase before the
+// subject. "This" and "last" do so only before a time ("This week, …",
+// "Last year, …"); "This has been a concern, she said" opens with the
+// subject.
+func (d *doc) opener(i int) bool {
+	t := d.toks[i]
+	if t.kind != kWord {
+		return false
+	}
+	if t.low == "this" || t.low == "last" || t.low == "that" {
+		return i+1 < len(d.toks) && timeNouns[d.toks[i+1].low]
+	}
+	return clauseOpeners[t.low] || weekdays[t.low] || months[t.low] || isAdverb(t)
+}
+
+// timeNouns name a stretch of time: "this week", "last year".
+var timeNouns = setOf("week", "month", "year", "morning", "afternoon",
+	"evening", "night", "weekend", "spring", "summer", "fall", "autumn",
+	"winter", "time", "season", "quarter", "decade", "century", "term",
+	"cycle", "session", "fortnight", "day", "past")
 
 // firstComma returns the index of the first comma outside quotations in s,
 // or -1.
@@ -288,7 +308,7 @@ func (d *doc) subject(s sentence, limit int) (int, int) {
 			i++
 			continue
 		}
-		if t.kind != kWord || !(clauseOpeners[t.low] || weekdays[t.low] || months[t.low] || isAdverb(t)) {
+		if !d.opener(i) {
 			break
 		}
 		c := i + 1
@@ -423,6 +443,16 @@ func (d *doc) according(s sentence, i int) (found, bool) {
 		if ce > cs && d.toks[ce-1].text == "," {
 			ce--
 		}
+		if d.toks[i-1].text == "," && srcE+1 < s.e && d.toks[srcE].text == "," && !isTerminal(d.toks[srcE+1]) && d.fragment(cs, i-1) &&
+			!appositiveStarts[d.toks[srcE+1].low] {
+			// "The plan, according to two aides, was dropped": the
+			// source interrupts the content, which is the whole
+			// sentence; a bare "But," before it stays out.
+			ce = s.e
+			if i-1 == cs+1 && (d.toks[cs].low == "but" || d.toks[cs].low == "and" || d.toks[cs].low == "so") {
+				cs = srcE + 1
+			}
+		}
 	}
 	cs, ce = d.trimContent(cs, ce)
 	if cs >= ce {
@@ -469,6 +499,10 @@ func (d *doc) hasQuote(cs, ce int) bool {
 }
 
 // verbFrame builds the attribution for the cue verb at i.
+// maxOpening is the most tokens before a parenthetical cue that a
+// quotation after it can finish as one clause.
+const maxOpening = 8
+
 func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, bool) {
 	// The cue: auxiliaries and adverbs before the verb, particles after it.
 	cueS, cueE := i, i+1
@@ -498,6 +532,13 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		after = d.skipAddressee(s, after)
 	}
 	after = d.skipAdjuncts(s, after)
+	if after == cueE && !d.passive(cueS, i, form) && d.prepInCue(s, cueE) {
+		// "spoke out about the deal", "warned of a crisis": the
+		// preposition the verb governs belongs to the cue, its object is
+		// what was said.
+		cueE++
+		after++
+	}
 	restS, restE := d.trimContent(after, s.e)
 	restLen := restE - restS
 	quoteAfter := restS < restE && d.toks[restS].quote >= 0 && !d.scare(d.toks[restS].quote)
@@ -555,7 +596,8 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		f.cs, f.ce = cs, ce
 		f.a = Attribution{Source: d.sharedSource(s, left, prev), Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
 		return f, true
-	case inverted && form.gerund && left >= s.s && lt.text == ",":
+	case inverted && form.gerund && left >= s.s && (lt.text == "," || lt.kind == kClose && left > s.s && d.toks[left-1].text == ","):
+		// (Also "…,” referring to …": the comma sits inside the quote.)
 		// "…, saying that …": the subject is the previous clause's source.
 		cs, ce := d.trimContent(after, s.e)
 		if cs >= ce {
@@ -656,9 +698,11 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		if cs >= ce {
 			return found{}, false
 		}
-		if raising[form.lemma] {
-			// "Trump is expected to win": the content is the subject and
-			// what follows, around the cue.
+		if raising[form.lemma] || !tellLemmas[form.lemma] && !feelingLemmas[form.lemma] {
+			// "Trump is expected to win", "Reyes was criticized for
+			// the delay": the content is the subject and what follows,
+			// around the cue. A hearer ("was asked whether …") or
+			// someone moved ("were worried that …") stands outside it.
 			cs = srcS
 		}
 		f.cs, f.ce = cs, ce
@@ -699,11 +743,21 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	}
 	// "In a statement, Smith said: “…”" and "When asked, Smith said …":
 	// what stands before the source is an adjunct, not content.
-	adjunctBefore := !quoteBefore && bound > s.s && d.opensAdjunct(s) && d.firstComma(s) == bound
+	// With nothing after the cue ("Now there is unease, he said.") what
+	// stands before is all there is to report.
+	adjunctBefore := !quoteBefore && bound > s.s && restS < restE && d.opensAdjunct(s) && d.firstComma(s) == bound
 	// "The goal, he said, is to forge a truce": the cue interrupts the
 	// content, which runs over the whole sentence.
-	parenthetical := !quoteBefore && !quoteAfter && !adjunctBefore && bound > s.s && d.toks[bound].text == "," &&
-		(cueE < s.e && d.toks[cueE].text == "," && after == cueE ||
+	// An opening adverbial belongs to it too ("Now, she said, the two
+	// sides rarely meet"), and so does the start of a clause that a
+	// quotation finishes ("Whatever the issue, he added, “it gets
+	// harder …”"), unless it merely sets the scene ("In a statement,
+	// Vale said, “…”").
+	// A quotation finishes only a short opening ("Whatever the issue"),
+	// not a clause of its own ("Lines offered to divert freight through
+	// Veltsa, where, a spokesman said, “work goes on”").
+	parenthetical := !quoteBefore && !(quoteAfter && (d.setsScene(s, bound) || bound-s.s > maxOpening)) && bound > s.s && d.toks[bound].text == "," &&
+		(cueE < s.e && d.toks[cueE].text == "," && (after == cueE || quoteAfter && after == cueE+1) ||
 			tellLemmas[form.lemma] && hearers[d.toks[cueE].low] && after > cueE && after < s.e && d.toks[after].text == ",") && !shortRest
 	if parenthetical && restS < restE {
 		if f2, ok := cueWords[d.toks[restS].low]; !(ok && f2.gerund) && d.toks[restS].low != "according" {
@@ -880,4 +934,47 @@ func (d *doc) clauseAfterHearer(i, e int) bool {
 func (d *doc) opensParticiple(s sentence) bool {
 	t := d.toks[s.s]
 	return t.kind == kWord && t.quote < 0 && t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ing")
+}
+
+// setsScene reports whether the words of sentence s before the comma at
+// bound only set the scene for what follows: an adverbial ("In a
+// statement,", "Less than an hour later,") or a participle phrase
+// ("Holding up a book,"), rather than the start of the clause that the
+// speaker goes on to finish.
+func (d *doc) setsScene(s sentence, bound int) bool {
+	if d.opensPhrase(s) {
+		return true
+	}
+	for j := s.s; j < bound; j++ {
+		switch t := d.toks[j]; {
+		case t.low == "later" || t.low == "earlier" || t.low == "ago" || weekdays[t.low]:
+			return true
+		case t.kind == kWord && (auxiliaries[t.low] || t.low == "that"):
+			return false
+		}
+	}
+	return false
+}
+
+// appositiveStarts open a phrase about the noun before them ("X, who …",
+// "X, a pollster,").
+var appositiveStarts = setOf("who", "whom", "whose", "which", "where", "a", "an")
+
+// fragment reports whether [i, j) is a short phrase without a verb of its
+// own ("The implication", "For Trump"): the start of a clause that goes on
+// after an interruption, not a clause of its own.
+func (d *doc) fragment(i, j int) bool {
+	if j-i > 8 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if t.quote >= 0 || auxiliaries[t.low] || t.text == "," {
+			return false
+		}
+		if _, ok := cueWords[t.low]; ok {
+			return false
+		}
+	}
+	return true
 }

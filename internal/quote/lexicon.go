@@ -186,10 +186,19 @@ func buildCueWords() map[string]cueForm {
 		"continuing", "denying", "seeming", "guaranteed", "advise",
 		"suspect", "regard", "claim", "note", "focus",
 		"cite", "supporting", "known", "seeing", "seen", "feel", "guess", "offer", "offers", "discuss", "discusses", "list", "lists", "encourage", "encourages", "project", "projects", "nominate", "nominates"} {
+		if f, ok := m[w]; ok {
+			thatCues[w] = f
+		}
 		delete(m, w)
 	}
 	return m
 }
+
+// thatCues are the cue forms left out of cueWords because they are more
+// often something else ("a note", "the states"): followed by "that" they
+// report ("they maintain that …", "critics note that …"), and some of
+// them followed by "to" state an intention ("they plan to …").
+var thatCues = map[string]cueForm{}
 
 // invertedOnly cues count only after what was said: "“…,” he continued."
 var invertedOnly = setOf("continue", "answer")
@@ -342,3 +351,7 @@ func setOf(ws ...string) map[string]bool {
 	}
 	return m
 }
+
+// feelingLemmas report how someone feels; in the passive ("were worried
+// that …") their subject feels, and the content is what follows.
+var feelingLemmas = setOf("worry", "concern", "shock", "outrage", "convince", "surprise", "disappoint", "frustrate", "alarm", "anger", "please", "encourage", "trouble")

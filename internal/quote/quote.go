@@ -254,15 +254,34 @@ func (d *doc) tokenAt(p int) int {
 	return min(i, len(d.toks)-1)
 }
 
-// isCue reports whether token i starts a cue and returns its lemma.
+// cueAt reports whether token i starts a cue and returns its form. A form
+// that is more often a noun counts only before "that" or, for an
+// intention, "to".
 func (d *doc) cueAt(i int) (cueForm, bool) {
 	t := d.toks[i]
 	if t.kind != kWord || t.quote >= 0 {
 		return cueForm{}, false
 	}
 	f, ok := cueWords[t.low]
+	if ok || i+1 >= len(d.toks) || d.toks[i+1].quote >= 0 {
+		return f, ok
+	}
+	switch d.toks[i+1].low {
+	case "that":
+		f, ok = thatCues[t.low]
+	case "to":
+		// "Republicans plan to move …", "she hopes to": an intention.
+		f, ok = thatCues[t.low]
+		ok = ok && intentLemmas[f.lemma] && !f.gerund
+	}
 	return f, ok
 }
+
+// intentLemmas take an infinitive as what is intended: "plans to", "hope
+// to", "pledged to".
+var intentLemmas = setOf("plan", "hope", "promise", "pledge", "vow",
+	"demand", "wish", "request", "offer", "seek", "decline", "refuse",
+	"threaten", "love", "hate", "like")
 
 // sentence finds the attributions whose cue lies in s.
 func (d *doc) sentence(s sentence, out []found) []found {
@@ -394,6 +413,32 @@ func (d *doc) isScare(q int) bool {
 
 // doubtedTitle reports whether quotation q is a title followed by a name
 // (“interim president” Juan Guaido): the outlet's doubt, wherever it stands.
+// vagueSources are the plural nouns of an attribution to nobody in
+// particular.
+var vagueSources = setOf("observers", "critics", "analysts", "commentators", "experts", "sceptics", "skeptics", "people", "many", "some", "others")
+
+// vagueSource reports whether a source names nobody: a vague plural
+// ("observers", "some critics", "many in the capital").
+func (d *doc) vagueSource(src Span) bool {
+	if src.Empty() {
+		return false
+	}
+	for i := d.tokenAt(src.Start); i < len(d.toks) && d.toks[i].s < src.End; i++ {
+		t := d.toks[i]
+		if t.kind != kWord {
+			continue
+		}
+		if t.low == "some" || t.low == "many" || t.low == "most" || t.low == "the" {
+			if vagueSources[t.low] && (i+1 >= len(d.toks) || d.toks[i+1].s >= src.End || d.toks[i+1].kind != kWord) {
+				return true // "some said", "many note"
+			}
+			continue
+		}
+		return vagueSources[t.low]
+	}
+	return false
+}
+
 func (d *doc) doubtedTitle(q region) bool {
 	if q.close+1 >= len(d.toks) || !titleWords[d.toks[q.close-1].low] {
 		return false
@@ -418,8 +463,10 @@ func (d *doc) attachQuotes(fs []found) []found {
 		if d.scare(qi) {
 			// Inside reported speech a quoted phrase is the speaker's own
 			// words (Pompeo said the US sought a “better relationship”),
-			// unless it is a title put in doubt before a name.
-			if covered(q) >= 0 && !d.doubtedTitle(q) {
+			// unless it is a title put in doubt before a name, or the
+			// speaker is nobody in particular ("Observers note that …
+			// the “reforms”"): then the marks are the writer's.
+			if n := covered(q); n >= 0 && !d.doubtedTitle(q) && !d.vagueSource(fs[n].a.Source) {
 				continue
 			}
 			fs = append(fs, found{a: Attribution{Content: d.span(q.open, q.close+1), Scare: true}, cs: q.open, ce: q.close + 1})

@@ -68,6 +68,13 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"", "", "“interim mayor”", false, true, ""}}},
 		{"scare before a surname", "The council backed “interim mayor” Hale in the vote.",
 			[]want{{"", "", "“interim mayor”", false, true, ""}}},
+		{"scare in a vague source's report", "Critics note that the “reforms” cut nothing.",
+			[]want{
+				{"Critics", "note", "that the “reforms” cut nothing", false, false, ""},
+				{"", "", "“reforms”", false, true, ""},
+			}},
+		{"partial quote in a named source's report", "Rob Hale said the “reforms” cut nothing.",
+			[]want{{"Rob Hale", "said", "the “reforms” cut nothing", false, false, "Rob Hale"}}},
 		{"nested", "Ms. Kay Dorn said he told her that the plan was “dead.”",
 			[]want{
 				{"Ms. Kay Dorn", "said", "he told her that the plan was “dead.”", true, false, "Kay Dorn"},

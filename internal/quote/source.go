@@ -108,7 +108,33 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 	if st >= e {
 		return e, e, j
 	}
+	st, j = d.quantifierLeft(s, st, j)
 	return st, e, j
+}
+
+// approximators qualify a number that opens a source: "about four in 10",
+// "nearly half", "more than 6 in 10".
+var approximators = setOf("about", "nearly", "almost", "roughly", "some",
+	"over", "under", "only", "just", "around", "approximately")
+
+// numberWords open a count of people: "four in 10 voters", "half".
+var numberWords = setOf("one", "two", "three", "four", "five", "six",
+	"seven", "eight", "nine", "ten", "half", "a", "third", "quarter")
+
+// quantifierLeft widens a source that opens with a number over the words
+// that qualify it ("About 4 in 10", "More than half"): they are part of
+// who is counted.
+func (d *doc) quantifierLeft(s sentence, st, j int) (int, int) {
+	if t := d.toks[st]; !isNumber(t) && !numberWords[t.low] {
+		return st, j
+	}
+	switch {
+	case st-1 >= s.s && approximators[d.toks[st-1].low] && d.toks[st-1].quote < 0:
+		return st - 1, st - 2
+	case st-2 >= s.s && d.toks[st-1].low == "than" && (d.toks[st-2].low == "more" || d.toks[st-2].low == "fewer" || d.toks[st-2].low == "less"):
+		return st - 2, st - 3
+	}
+	return st, j
 }
 
 // inPhrase are prepositions that can sit inside a source noun phrase
