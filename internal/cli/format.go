@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/termtext"
 )
 
 // styles renders emphasis: ANSI on a terminal, plain text otherwise.
@@ -64,35 +65,14 @@ func (e *env) width() int {
 	return 100
 }
 
-// wrap breaks text into lines of at most width runes, at spaces.
+// wrap breaks text into lines of at most width columns, at spaces.
 func wrap(t string, width int) string {
-	t = stripControl(t)
-	var b strings.Builder
-	line := 0
-	for i, w := range strings.Fields(t) {
-		n := utf8.RuneCountInString(w)
-		if i > 0 {
-			if line+1+n > width {
-				b.WriteByte('\n')
-				line = 0
-			} else {
-				b.WriteByte(' ')
-				line++
-			}
-		}
-		b.WriteString(w)
-		line += n
-	}
-	return b.String()
+	return strings.Join(termtext.Wrap(stripControl(t), width), "\n")
 }
 
+// truncate puts t on one line of at most n columns.
 func truncate(t string, n int) string {
-	t = strings.Join(strings.Fields(stripControl(t)), " ")
-	if utf8.RuneCountInString(t) <= n {
-		return t
-	}
-	r := []rune(t)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	return termtext.Truncate(strings.Join(strings.Fields(stripControl(t)), " "), n)
 }
 
 func dateOrDash(t time.Time) string {

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"bytes"
+	"github.com/parallax-news/parallax/internal/termtext"
 	"strings"
 	"testing"
 
@@ -51,7 +52,7 @@ func FuzzCompare(f *testing.F) {
 		}
 		w := max(int(width), minWidth)
 		for _, l := range strings.Split(out.String(), "\n") {
-			if displayWidth(l) > w {
+			if termtext.Width(l) > w {
 				t.Fatalf("line wider than %d: %q", w, l)
 			}
 			if strings.ContainsFunc(l, func(r rune) bool { return r < 0x20 || r == 0x7f }) {

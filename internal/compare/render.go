@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-	"golang.org/x/text/width"
+	"github.com/parallax-news/parallax/internal/termtext"
 )
 
 // Render limits: the narrowest page, the narrowest column worth reading,
@@ -94,9 +94,9 @@ func (p *printer) line(s string) {
 	if p.err != nil {
 		return
 	}
-	s = stripControls(s)
-	if displayWidth(s) > p.width {
-		for _, l := range wrap(s, p.width) {
+	s = termtext.StripControls(s)
+	if termtext.Width(s) > p.width {
+		for _, l := range termtext.Wrap(s, p.width) {
 			p.line(l)
 		}
 		return
@@ -109,8 +109,8 @@ func (p *printer) linef(format string, args ...any) { p.line(fmt.Sprintf(format,
 // wrapped writes text wrapped to the page, the first line after first and
 // the others after rest.
 func (p *printer) wrapped(first, rest, text string) {
-	first, rest = stripControls(first), stripControls(rest)
-	lines := wrapHanging(sanitize(text), p.width-displayWidth(first), p.width-displayWidth(rest))
+	first, rest = termtext.StripControls(first), termtext.StripControls(rest)
+	lines := termtext.WrapHanging(sanitize(text), p.width-termtext.Width(first), p.width-termtext.Width(rest))
 	for i, l := range lines {
 		if i == 0 {
 			p.line(first + l)
@@ -126,7 +126,7 @@ func (p *printer) wrapped(first, rest, text string) {
 func (p *printer) section(title string) {
 	p.line("")
 	p.line(title)
-	p.line(strings.Repeat("=", min(displayWidth(title), p.width)))
+	p.line(strings.Repeat("=", min(termtext.Width(title), p.width)))
 }
 
 func (p *printer) label(id string) string {
@@ -320,7 +320,7 @@ func (p *printer) grid(cells [][]string, cw int) {
 	rows := 0
 	for i, c := range cells {
 		for _, para := range c {
-			wrapped[i] = append(wrapped[i], wrap(sanitize(para), cw)...)
+			wrapped[i] = append(wrapped[i], termtext.Wrap(sanitize(para), cw)...)
 		}
 		rows = max(rows, len(wrapped[i]))
 	}
@@ -336,7 +336,7 @@ func (p *printer) grid(cells [][]string, cw int) {
 			}
 			b.WriteString(s)
 			if i < len(wrapped)-1 {
-				b.WriteString(strings.Repeat(" ", cw-displayWidth(s)))
+				b.WriteString(strings.Repeat(" ", cw-termtext.Width(s)))
 			}
 		}
 		p.line(b.String())
@@ -532,7 +532,7 @@ func (p *printer) quotes() {
 		p.line("Who is quoted, by which voice (number of attributions):")
 		nameW := 0
 		for _, q := range p.r.People {
-			nameW = max(nameW, displayWidth(sanitize(q.Name)))
+			nameW = max(nameW, termtext.Width(sanitize(q.Name)))
 		}
 		nameW = min(nameW, p.width/3)
 		for _, q := range p.r.People {
@@ -544,8 +544,8 @@ func (p *printer) quotes() {
 			if len(q.NotQuotedBy) > 0 {
 				s += "; not by " + strings.Join(q.NotQuotedBy, ", ")
 			}
-			name := truncate(sanitize(q.Name), nameW)
-			p.wrapped("  "+name+strings.Repeat(" ", nameW-displayWidth(name))+"  ", strings.Repeat(" ", nameW+4), s)
+			name := termtext.Truncate(sanitize(q.Name), nameW)
+			p.wrapped("  "+name+strings.Repeat(" ", nameW-termtext.Width(name))+"  ", strings.Repeat(" ", nameW+4), s)
 		}
 	}
 	var shared, solo []*QuoteGroup
@@ -661,8 +661,8 @@ func (p *printer) entities() {
 			break
 		}
 		b.Reset()
-		name := truncate(sanitize(e.Name), nameW)
-		b.WriteString("  " + name + strings.Repeat(" ", nameW-displayWidth(name)))
+		name := termtext.Truncate(sanitize(e.Name), nameW)
+		b.WriteString("  " + name + strings.Repeat(" ", nameW-termtext.Width(name)))
 		for _, v := range p.r.Voices {
 			cell := "."
 			if slices.Contains(e.Missing, v.ID) {
@@ -778,105 +778,4 @@ func sanitize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// stripControls drops control and format characters, keeping spaces.
-func stripControls(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// runeWidth is the number of terminal columns r takes.
-func runeWidth(r rune) int {
-	switch {
-	case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r), unicode.Is(unicode.Cf, r):
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
-// truncate cuts s to w columns, ending in "…" when cut.
-func truncate(s string, w int) string {
-	if displayWidth(s) <= w {
-		return s
-	}
-	n := 0
-	var b strings.Builder
-	for _, r := range s {
-		if n+runeWidth(r) > w-1 {
-			break
-		}
-		b.WriteRune(r)
-		n += runeWidth(r)
-	}
-	return b.String() + "…"
-}
-
-// wrapHanging wraps s to w1 columns on its first line and w2 on the others.
-func wrapHanging(s string, w1, w2 int) []string { return wrapHangingImpl(s, w1, w2) }
-
-// wrap breaks s into lines of at most w columns at spaces, splitting words
-// longer than a line.
-func wrap(s string, w int) []string { return wrapHanging(s, w, w) }
-
-func wrapHangingImpl(s string, w1, w2 int) []string {
-	w := max(w1, 1)
-	var lines []string
-	var cur strings.Builder
-	curW := 0
-	flush := func() {
-		lines = append(lines, cur.String())
-		cur.Reset()
-		curW = 0
-		w = max(w2, 1)
-	}
-	for _, word := range strings.Fields(s) {
-		ww := displayWidth(word)
-		if curW > 0 && curW+1+ww <= w {
-			cur.WriteByte(' ')
-			cur.WriteString(word)
-			curW += 1 + ww
-			continue
-		}
-		if curW > 0 {
-			flush()
-		}
-		for ww > w {
-			// Split a word longer than a line.
-			n := 0
-			rs := []rune(word)
-			k := 0
-			for k < len(rs) && n+runeWidth(rs[k]) <= w {
-				n += runeWidth(rs[k])
-				k++
-			}
-			k = max(k, 1)
-			lines = append(lines, string(rs[:k]))
-			w = max(w2, 1)
-			word = string(rs[k:])
-			ww = displayWidth(word)
-		}
-		cur.WriteString(word)
-		curW = ww
-	}
-	if curW > 0 {
-		flush()
-	}
-	return lines
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/termtext"
 	"strings"
 	"testing"
 )
@@ -20,7 +21,7 @@ func renderString(t *testing.T, r *Report, width int) string {
 func checkWidth(t *testing.T, out string, width int) {
 	t.Helper()
 	for i, l := range strings.Split(out, "\n") {
-		if w := displayWidth(l); w > width {
+		if w := termtext.Width(l); w > width {
 			t.Errorf("line %d is %d columns wide, more than %d: %q", i+1, w, width, l)
 		}
 	}
@@ -75,27 +76,6 @@ func TestRenderSanitises(t *testing.T) {
 	checkWidth(t, out, 60)
 	if !strings.Contains(out, "Evil[31m Outlet") || !strings.Contains(out, "\u4e2d\u6587") {
 		t.Errorf("printable text lost:\n%s", out)
-	}
-}
-
-func TestWrap(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		w    int
-		want []string
-	}{
-		{"a bb ccc dddd", 6, []string{"a bb", "ccc", "dddd"}},
-		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
-		{"中文中文中文", 5, []string{"中文", "中文", "中文"}},
-		{"", 5, nil},
-	} {
-		got := wrap(c.in, c.w)
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("wrap(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
-		}
-	}
-	if got := truncate("Voice of Karsenia", 8); got != "Voice o…" {
-		t.Errorf("truncate = %q", got)
 	}
 }
 
