@@ -54,7 +54,7 @@ type clusterStore interface {
 	LoadClusterState(ctx context.Context) ([]byte, error)
 	Count(ctx context.Context, f store.Filter) (int, error)
 	Each(ctx context.Context, f store.Filter, fn func(*article.Article) error) error
-	CopyStatus(ctx context.Context, id string) (store.CopyStatus, error)
+	CopyStatuses(ctx context.Context, ids []string) (map[string]store.CopyStatus, error)
 	ArticleCluster(ctx context.Context, articleID string) (store.ArticleCluster, error)
 }
 
@@ -138,35 +138,56 @@ func (c *clusterStage) held(ctx context.Context, before int64) (int, error) {
 
 // replay assigns the held articles that arrived before seq before, in
 // arrival order, after skipping the first skip (which the clusterer has
-// seen), and saves an event for those that have none.
+// seen), and saves an event for those that have none. It reads only the
+// articles it assigns, a batch at a time, with one copy-status query per
+// batch.
 func (c *clusterStage) replay(ctx context.Context, before, skip int64) error {
+	after, err := c.seqAfter(ctx, skip)
+	if err != nil {
+		return fmt.Errorf("replay clusters: %w", err)
+	}
 	n := 0
-	var seen int64
-	err := c.st.Each(ctx, store.Filter{}, func(a *article.Article) error {
+	var batch []*article.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		ids := make([]string, len(batch))
+		for i, a := range batch {
+			ids[i] = a.ID
+		}
+		status, err := c.st.CopyStatuses(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("replay clusters: copy status: %w", err)
+		}
+		for _, a := range batch {
+			cs := status[a.ID]
+			asg := c.c.Assign(docOf(a, fullCopyOf(cs.Kind, cs.CopyOf)))
+			if _, err := c.st.ArticleCluster(ctx, a.ID); errors.Is(err, store.ErrNotFound) {
+				c.pending = append(c.pending, c.record(asg))
+			} else if err != nil {
+				return fmt.Errorf("replay clusters at %s: %w", a.ID, err)
+			}
+		}
+		n += len(batch)
+		batch = batch[:0]
+		// Saved every batch, recorded or not, so that no touched cluster
+		// leaves memory before its row is read.
+		return c.save(ctx)
+	}
+	err = c.st.Each(ctx, store.Filter{AfterSeq: after}, func(a *article.Article) error {
 		if before > 0 && a.Seq >= before {
 			return errStop
 		}
-		if seen++; seen <= skip {
-			return nil
-		}
-		cs, err := c.st.CopyStatus(ctx, a.ID)
-		if err != nil {
-			return fmt.Errorf("replay clusters at %s: %w", a.ID, err)
-		}
-		asg := c.c.Assign(docOf(a, fullCopyOf(cs.Kind, cs.CopyOf)))
-		if _, err := c.st.ArticleCluster(ctx, a.ID); errors.Is(err, store.ErrNotFound) {
-			c.pending = append(c.pending, c.record(asg))
-		} else if err != nil {
-			return fmt.Errorf("replay clusters at %s: %w", a.ID, err)
-		}
-		// Saved every maxBatch arrivals, recorded or not, so that no
-		// touched cluster leaves memory before its row is read.
-		if n++; n%maxBatch == 0 {
-			return c.save(ctx)
+		if batch = append(batch, a); len(batch) == maxBatch {
+			return flush()
 		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, errStop) {
+		return err
+	}
+	if err := flush(); err != nil {
 		return err
 	}
 	if n > 0 {
@@ -174,6 +195,57 @@ func (c *clusterStage) replay(ctx context.Context, before, skip int64) error {
 		c.unsaved += n
 	}
 	return c.save(ctx)
+}
+
+// seqAfter returns a Seq after which exactly the held articles that
+// arrived after the first skip lie, so that a replay reads only those. The
+// store's Seqs run 1, 2, 3… and the first guess is skip itself; otherwise
+// it searches, with counts rather than reads.
+func (c *clusterStage) seqAfter(ctx context.Context, skip int64) (int64, error) {
+	if skip <= 0 {
+		return 0, nil
+	}
+	count := func(after int64) (int64, error) {
+		n, err := c.st.Count(ctx, store.Filter{AfterSeq: after})
+		if err != nil {
+			return 0, fmt.Errorf("count held articles: %w", err)
+		}
+		return int64(n), nil
+	}
+	total, err := count(0)
+	if err != nil {
+		return 0, err
+	}
+	want := total - skip // the articles left to replay
+	if n, err := count(skip); err != nil || n == want {
+		return skip, err
+	}
+	// count is non-increasing in its argument: find the least Seq at
+	// which it falls to want.
+	lo, hi := int64(0), skip
+	for {
+		n, err := count(hi)
+		if err != nil {
+			return 0, err
+		}
+		if n <= want {
+			break
+		}
+		lo, hi = hi, 2*hi
+	}
+	for lo+1 < hi {
+		mid := lo + (hi-lo)/2
+		n, err := count(mid)
+		if err != nil {
+			return 0, err
+		}
+		if n <= want {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi, nil
 }
 
 // fullCopyOf returns the original of a full copy, else "": only a full

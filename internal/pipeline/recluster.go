@@ -115,7 +115,7 @@ func Recluster(ctx context.Context, st store.Store, opt ReclusterOptions) (*Recl
 	}
 
 	// The new run, into memory.
-	order, err := reclusterOrder(ctx, st, opt.Published)
+	total, err := st.Count(ctx, store.Filter{})
 	if err != nil {
 		return nil, fmt.Errorf("recluster: %w", err)
 	}
@@ -123,40 +123,35 @@ func Recluster(ctx context.Context, st store.Store, opt ReclusterOptions) (*Recl
 	stage := newClusterStage(mem, opt.Cluster, log)
 	stage.c, stage.ready = c, true
 	info := map[string][2]string{} // article → source, title
-	// A batch of maxBatch articles at a time: two queries per batch (the
-	// articles, their copy status), then assigned in the run's order.
-	for lo := 0; lo < len(order); lo += maxBatch {
-		ids := order[lo:min(lo+maxBatch, len(order))]
-		arts := make(map[string]*article.Article, len(ids))
-		if err := st.Each(ctx, store.Filter{IDs: ids}, func(a *article.Article) error {
-			arts[a.ID] = a
-			return nil
-		}); err != nil {
-			return nil, fmt.Errorf("recluster: read articles: %w", err)
+	var order []string             // the run's order
+	// A batch of maxBatch articles at a time, with one copy-status query
+	// per batch, assigned in the run's order.
+	err = eachBatch(ctx, st, opt.Published, func(batch []*article.Article) error {
+		ids := make([]string, len(batch))
+		for i, a := range batch {
+			ids[i] = a.ID
 		}
 		status, err := st.CopyStatuses(ctx, ids)
 		if err != nil {
-			return nil, fmt.Errorf("recluster: copy status: %w", err)
+			return fmt.Errorf("copy status: %w", err)
 		}
-		for k, id := range ids {
-			a := arts[id]
-			if a == nil {
-				return nil, fmt.Errorf("recluster: article %s vanished during the run", id)
-			}
-			cs := status[id]
-			info[id] = [2]string{a.Source, a.Title}
+		for _, a := range batch {
+			cs := status[a.ID]
+			info[a.ID] = [2]string{a.Source, a.Title}
+			order = append(order, a.ID)
 			if err := stage.add(ctx, a, fullCopyOf(cs.Kind, cs.CopyOf), nil); err != nil {
-				return nil, fmt.Errorf("recluster: %w", err)
+				return err
 			}
 			if opt.Progress != nil {
-				opt.Progress(lo+k+1, len(order))
+				opt.Progress(len(order), max(total, len(order)))
 			}
 		}
-		// Saved every maxBatch arrivals, so that no touched cluster leaves
-		// memory before its row is read.
-		if err := stage.save(ctx); err != nil {
-			return nil, fmt.Errorf("recluster: %w", err)
-		}
+		// Saved every batch, so that no touched cluster leaves memory
+		// before its row is read.
+		return stage.save(ctx)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("recluster: %w", err)
 	}
 	if err := stage.save(ctx); err != nil {
 		return nil, fmt.Errorf("recluster: %w", err)
@@ -223,9 +218,61 @@ func Recluster(ctx context.Context, st store.Store, opt ReclusterOptions) (*Recl
 	return rep, nil
 }
 
-// reclusterOrder returns the stored article IDs in arrival order, or in
-// published order (undated last, ties and undated in arrival order).
-func reclusterOrder(ctx context.Context, st store.Store, published bool) ([]string, error) {
+// eachBatch calls fn with the stored articles, maxBatch at a time, in
+// arrival order (one streaming read) or in published order (undated last,
+// ties and undated in arrival order: a first read for the order, then the
+// articles by ID a batch at a time).
+func eachBatch(ctx context.Context, st store.Store, published bool, fn func([]*article.Article) error) error {
+	if !published {
+		var batch []*article.Article
+		err := st.Each(ctx, store.Filter{}, func(a *article.Article) error {
+			if batch = append(batch, a); len(batch) == maxBatch {
+				err := fn(batch)
+				batch = batch[:0]
+				return err
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(batch) > 0 {
+			return fn(batch)
+		}
+		return nil
+	}
+	order, err := publishedOrder(ctx, st)
+	if err != nil {
+		return err
+	}
+	batch := make([]*article.Article, 0, maxBatch)
+	for lo := 0; lo < len(order); lo += maxBatch {
+		ids := order[lo:min(lo+maxBatch, len(order))]
+		arts := make(map[string]*article.Article, len(ids))
+		if err := st.Each(ctx, store.Filter{IDs: ids}, func(a *article.Article) error {
+			arts[a.ID] = a
+			return nil
+		}); err != nil {
+			return fmt.Errorf("read articles: %w", err)
+		}
+		batch = batch[:0]
+		for _, id := range ids {
+			a := arts[id]
+			if a == nil {
+				return fmt.Errorf("article %s vanished during the run", id)
+			}
+			batch = append(batch, a)
+		}
+		if err := fn(batch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// publishedOrder returns the stored article IDs in published order
+// (undated last, ties and undated in arrival order).
+func publishedOrder(ctx context.Context, st store.Store) ([]string, error) {
 	type row struct {
 		id  string
 		pub time.Time
@@ -238,15 +285,13 @@ func reclusterOrder(ctx context.Context, st store.Store, published bool) ([]stri
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	if published {
-		slices.SortStableFunc(rows, func(x, y row) int {
-			switch {
-			case x.pub.IsZero() || y.pub.IsZero():
-				return cmp.Compare(boolInt(x.pub.IsZero()), boolInt(y.pub.IsZero()))
-			}
-			return x.pub.Compare(y.pub)
-		})
-	}
+	slices.SortStableFunc(rows, func(x, y row) int {
+		switch {
+		case x.pub.IsZero() || y.pub.IsZero():
+			return cmp.Compare(boolInt(x.pub.IsZero()), boolInt(y.pub.IsZero()))
+		}
+		return x.pub.Compare(y.pub)
+	})
 	ids := make([]string, len(rows))
 	for i, r := range rows {
 		ids[i] = r.id
@@ -482,8 +527,8 @@ func (m *memClusters) Count(context.Context, store.Filter) (int, error) { return
 func (m *memClusters) Each(context.Context, store.Filter, func(*article.Article) error) error {
 	return errMemOnly
 }
-func (m *memClusters) CopyStatus(context.Context, string) (store.CopyStatus, error) {
-	return store.CopyStatus{}, errMemOnly
+func (m *memClusters) CopyStatuses(context.Context, []string) (map[string]store.CopyStatus, error) {
+	return nil, errMemOnly
 }
 func (m *memClusters) ArticleCluster(context.Context, string) (store.ArticleCluster, error) {
 	return store.ArticleCluster{}, errMemOnly
