@@ -167,3 +167,41 @@ func TestOldClusterStateIsRebuilt(t *testing.T) {
 		t.Errorf("%d placements, want %d", len(after), len(before)+1)
 	}
 }
+
+// TestReclusterPublishedOrder re-runs in published order: every article is
+// placed once, the dry run and the run agree, and two runs agree.
+func TestReclusterPublishedOrder(t *testing.T) {
+	ctx := context.Background()
+	st, _, _ := ingestDemo(t)
+	before := clusterMap(t, st)
+	var calls, last int
+	opt := pipeline.ReclusterOptions{Published: true, DryRun: true, Progress: func(done, total int) {
+		calls++
+		if done < last || done > total {
+			t.Errorf("progress %d of %d after %d", done, total, last)
+		}
+		last = done
+	}}
+	dry, err := pipeline.Recluster(ctx, st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dry.Articles != len(before) || calls != len(before) {
+		t.Errorf("%d articles placed (%d progress calls), want %d", dry.Articles, calls, len(before))
+	}
+	opt.DryRun, opt.Progress = false, nil
+	rep, err := pipeline.Recluster(ctx, st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.MovedEvent != dry.MovedEvent || rep.EventsAfter != dry.EventsAfter {
+		t.Errorf("the run (%+v) differs from its dry run (%+v)", rep, dry)
+	}
+	again, err := pipeline.Recluster(ctx, st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.MovedEvent != 0 || again.MovedStory != 0 {
+		t.Errorf("a second run in published order moved %d articles' events, %d stories", again.MovedEvent, again.MovedStory)
+	}
+}
