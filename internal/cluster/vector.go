@@ -92,8 +92,9 @@ type vscratch struct {
 	cur   []string
 	curAt []int // token index of each word of cur
 	ments []mention
-	caps  []int32 // per term: capitalised inside a sentence minus lower case
-	order []int32 // mentions in text order
+	caps  []int32           // per term: capitalised inside a sentence minus lower case
+	order []int32           // mentions in text order
+	names map[string]string // lower-case name or surname → canonical name
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -226,8 +227,19 @@ func Vectorize(d Doc) *Vector {
 		}
 	}
 	mentioned := len(d.Mentions) > 0
+	if mentioned {
+		x.canonicalNames(d.Mentions)
+	}
 	x.spans(all, toks, recs, func(span string, first int) {
-		if z := zone(toks[first].start); !mentioned || z == zoneTitle {
+		z := zone(toks[first].start)
+		switch {
+		case !mentioned:
+			entity(span, first, z, true)
+		case z == zoneTitle:
+			// A title's "Velescu" is the body's Dmitar Velescu.
+			if name, ok := x.names[text.Lower(span)]; ok {
+				span = name
+			}
 			entity(span, first, z, true)
 		}
 	})
@@ -277,6 +289,45 @@ func Vectorize(d Doc) *Vector {
 		}
 	}
 	return v
+}
+
+// canonicalNames maps, for the title, each canonical name of ms and each
+// person's surname (when only one person has it) to the canonical name,
+// keyed in lower case.
+func (x *vscratch) canonicalNames(ms []Mention) {
+	if x.names == nil {
+		x.names = make(map[string]string)
+	}
+	clear(x.names)
+	const ambiguous = "\x00"
+	for i := range ms {
+		m := &ms[i]
+		if m.Name == "" {
+			continue
+		}
+		x.names[text.Lower(m.Name)] = m.Name
+	}
+	for i := range ms {
+		m := &ms[i]
+		sp := strings.LastIndexByte(m.Name, ' ')
+		if !m.Person || sp < 0 {
+			continue
+		}
+		last := text.Lower(m.Name[sp+1:])
+		if _, whole := x.names[last]; whole && x.names[last] != ambiguous && !strings.Contains(x.names[last], " ") {
+			continue // a name in its own right ("Madonna")
+		}
+		if prev, ok := x.names[last]; ok && prev != m.Name {
+			x.names[last] = ambiguous
+		} else {
+			x.names[last] = m.Name
+		}
+	}
+	for k, v := range x.names {
+		if v == ambiguous {
+			delete(x.names, k)
+		}
+	}
 }
 
 // mentions calls fn for each mention with a name, with the index of the
