@@ -25,7 +25,8 @@ import (
 //   - One annotation file per article: the first by name.
 //   - A span with several segments (a quote split around "he said") is
 //     compared by its extent, from the first segment's start to the last
-//     one's end; quote.Extract reports the extent too.
+//     one's end; quote.Extract reports the extent too. So is a role given
+//     twice ("Content:T9 Content2:T13", 64 attributions of train).
 //   - Exact: a predicted span equal to a gold span of the same type. Overlap:
 //     a predicted span sharing at least one code point with a gold span of
 //     the same type. Matching is one-to-one (each gold span is used once;
@@ -41,8 +42,13 @@ import (
 //     whose cue our output overlaps and whose source names someone as its
 //     head (a capitalised name, not a pronoun, not "the …", not a
 //     possessive as in "Pagliano's lawyer", not inside a modifier as in
-//     "advisers to Mr. Obama"), the speaker is right when our resolved
-//     Speaker's surname occurs in the gold source text. Pronoun and role
+//     "advisers to Mr. Obama", not a modifier of a common noun as in "GOP
+//     analysts", not a count or an unnamed group a sentence's capital
+//     letter dressed up, as in "Six in 10" or "Critics"), the speaker is
+//     right when our resolved Speaker's surname occurs in the gold source
+//     text. Before the last three exclusions, unnamed groups counted as
+//     named sources that our (rightly) empty speaker missed: dev scored
+//     76.6% of 796; now 86.7% of 677. Pronoun and role
 //     sources are counted (how many we resolved at all) but cannot be
 //     scored against this corpus; the seed articles test them.
 //   - People: by default the extractor gets the people of the entity stage,
@@ -345,11 +351,18 @@ func (rep *QuotesReport) scoreDoc(art, text string, gold []goldAttr, pred []quot
 // namesSomeone reports whether a gold source names someone as its head:
 // a capitalised word that is not a pronoun, not the first word of a
 // "the …" phrase, not a possessive ("Pagliano's lawyer" names the lawyer,
-// not Pagliano) and not inside a modifier ("residents of Saltmarsh",
-// "advisers to Mr. Obama"). An appositive after a comma counts.
+// not Pagliano), not inside a modifier ("residents of Saltmarsh",
+// "advisers to Mr. Obama"), not a modifier of a common noun ("GOP
+// analysts", "Labor Department officials"), and not a count or a word for
+// unnamed people that a sentence's first letter capitalised ("Six in 10",
+// "Many Republicans", "Critics"). An appositive after a comma counts.
 func namesSomeone(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 0 || strings.EqualFold(f[0], "the") || strings.EqualFold(f[0], "a") {
+		return false
+	}
+	first := strings.ToLower(strings.TrimRight(f[0], ","))
+	if count, _, _ := strings.Cut(first, "-"); unnamedHeads[first] || unnamedHeads[strings.TrimSuffix(first, "s")] || unnamedHeads[count] || unicode.IsDigit([]rune(first)[0]) {
 		return false
 	}
 	possessive := func(w string) bool {
@@ -357,12 +370,30 @@ func namesSomeone(s string) bool {
 		return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "’") || strings.HasSuffix(w, "'")
 	}
 	head, name := true, false // name: inside a run of capitalised words
+	paren := false
 	for _, w := range f {
+		// A parenthesis ("(R-Ky.)") is an aside, not the head.
+		if strings.HasPrefix(w, "(") {
+			paren = true
+		}
+		if paren {
+			paren = !strings.HasSuffix(strings.TrimRight(w, ","), ")")
+			continue
+		}
 		r := []rune(w)
 		capital := unicode.IsUpper(r[0]) && !slices.Contains([]string{"He", "She", "They", "It", "I", "We"}, w)
 		switch {
-		case !capital && name:
+		case !capital && name && !head:
 			return true // the run ended without a possessive
+		case !capital && name:
+			// A capitalised run before a lower-case word is its modifier
+			// ("GOP analysts"), unless a modifier word ends the head
+			// ("Clinton in Iowa"); a name may still follow ("Clinton
+			// campaign spokesman Brian Fallon").
+			if slices.Contains(modifierWords, w) {
+				return true
+			}
+			name = false
 		case !head:
 		case slices.Contains(modifierWords, w):
 			head = false
@@ -379,6 +410,24 @@ func namesSomeone(s string) bool {
 		}
 	}
 	return name
+}
+
+// unnamedHeads are words that head a source naming nobody in particular:
+// counts and quantifiers, and common words for unnamed people or
+// documents (a trailing plural s is dropped before the lookup).
+var unnamedHeads = map[string]bool{
+	"many": true, "most": true, "some": true, "several": true, "few": true, "both": true, "all": true,
+	"half": true, "none": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "twenty": true, "thirty": true,
+	"forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
+	"majority": true, "minority": true, "more": true, "fewer": true, "nearly": true, "about": true,
+	"almost": true, "roughly": true, "critic": true, "official": true, "analyst": true, "expert": true,
+	"observer": true, "supporter": true, "opponent": true, "aide": true, "adviser": true, "advisor": true,
+	"voter": true, "resident": true, "lawmaker": true, "leader": true, "member": true, "people": true,
+	"source": true, "poll": true, "survey": true, "report": true, "study": true, "data": true,
+	"result": true, "number": true, "figure": true, "document": true, "record": true, "other": true,
+	"democrat": true, "republican": true, "conservative": true, "liberal": true, "progressive": true,
+	"activist": true, "protester": true, "economist": true, "strategist": true, "insider": true,
 }
 
 // modifierWords open a modifier inside a source phrase.
