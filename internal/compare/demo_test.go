@@ -194,8 +194,18 @@ func TestDemoFacts(t *testing.T) {
 				lp = &r.Framing[i]
 			}
 		}
-		if lp == nil || len(lp.Flags) == 0 || lp.Flags[0].Text != "complained" {
-			t.Fatalf("the Lanternpost's “complained” for Meridian's “said, however,” not charged to it: %+v", lp)
+		// Its two edits of Meridian's wording (see the corpus README):
+		// "cautious thaw" → "so-called thaw", in the writer's own aside
+		// after the quote, and "said, however," → "complained".
+		if lp == nil {
+			t.Fatal("no framing for the Lanternpost's copy")
+		}
+		var got []string
+		for _, f := range lp.Flags {
+			got = append(got, f.Text)
+		}
+		if strings.Join(got, ", ") != "so-called, complained" {
+			t.Fatalf("the Lanternpost charged with %q, want its two edits, so-called and complained: %+v", got, lp)
 		}
 		if mw := flagsOf(r, voiceOf(r, "Meridian Wire").ID); len(mw) != 0 {
 			t.Errorf("Meridian Wire charged with flags: %+v", mw)

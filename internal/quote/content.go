@@ -2,6 +2,8 @@ package quote
 
 // Content boundaries: where what was said begins and ends.
 
+import "strings"
+
 // adjunctStarts open a phrase that can sit between a cue and its content:
 // "said on Friday that", "said in a statement, “…”".
 var adjunctStarts = setOf("in", "on", "at", "during", "per", "instead",
@@ -28,6 +30,11 @@ func (d *doc) skipAdjuncts(s sentence, i int) int {
 	// "said Tuesday his actions…": a bare day name.
 	if weekdays[d.toks[i].low] && i+2 < s.e && d.toks[i+1].kind == kWord && !adjunctStarts[d.toks[i+1].low] {
 		return i + 1
+	}
+	if d.toks[i].text == "," && d.setOff(s, i) && i+1 < s.e && d.resumes(d.toks[i+1]) {
+		// "The problem, she said, is that …": after the comma the
+		// sentence goes on; its "that" is no complementiser of the cue.
+		return i
 	}
 	limit := i + 9
 	if !adjunctStarts[d.toks[i].low] {
@@ -70,6 +77,7 @@ func (d *doc) skipAdjuncts(s sentence, i int) int {
 // dash, before "…, according to X", "…, saying …", "…, but …", and before
 // "and" joining a second reporting verb.
 func (d *doc) clauseEnd(cs, ce int, lemma string) int {
+	inList := false // inside a list of objects ("voters, lawmakers, and …")
 	for j := cs + 1; j < ce; j++ {
 		t := d.toks[j]
 		if t.kind == kClose && j+1 < ce && d.toks[j-1].kind == kPunct && d.reportsAfter(j+1, ce) {
@@ -94,9 +102,13 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 		if t.text == ";" {
 			return j
 		}
-		if t.text == "—" || t.text == "–" {
-			// A pair of dashes sets off an aside; a single one ends the clause.
+		if t.text == "—" || t.text == "–" || d.spacedHyphen(j) {
+			// A pair of dashes sets off an aside; a single one ends the
+			// clause. A typewriter dash (" - ", " -- ") counts too.
 			k := j + 1
+			if t.text == "-" && k < ce && d.toks[k].text == "-" {
+				k++ // "--"
+			}
 			for k < ce && d.toks[k].text != t.text {
 				k++
 			}
@@ -119,6 +131,12 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 					continue
 				}
 			}
+			if d.listAt(j, ce) || inList && j+1 < ce && (d.toks[j+1].low == "and" || d.toks[j+1].low == "or") {
+				// "attacked voters, lawmakers, and thinkers": a list
+				// runs on past its commas.
+				inList = true
+				continue
+			}
 			return j // a phrase ends at its first comma
 		}
 		if j+1 < ce && t.text == "," && d.reportsClause(j+1, ce) {
@@ -135,6 +153,12 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 			switch n.low {
 			case "which", "said", "says", "where", "although", "though":
 				return j
+			case "who", "whose":
+				// "…, who also held a rally there": a relative clause
+				// closing the content is the writer's aside about a name.
+				if d.runsToEnd(j+1, ce) {
+					return j
+				}
 			}
 			if n.low == "according" || n.low == "but" || n.low == "despite" || n.low == "while" || n.low == "whereas" {
 				return j
@@ -152,7 +176,30 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 			}
 		}
 		if (t.low == "and" || t.low == "but") && j+1 < ce {
-			if f, ok := cueWords[d.toks[j+1].low]; ok && !f.gerund && d.toks[j+1].low != "that" {
+			// "… and said …", "… but did not suggest …": a second verb
+			// of the same subject reports on its own.
+			k := j + 1
+			for k < ce && k < j+4 && preCue[d.toks[k].low] && d.toks[k].quote < 0 {
+				k++
+			}
+			if f, ok := cueWords[d.toks[min(k, ce-1)].low]; ok && k < ce && (!f.gerund || k == j+1) && d.toks[k].low != "that" &&
+				(k == j+1 || clauseLemmas[f.lemma] && !d.parallel(cs, j, k)) {
+				// (Also "calling them rapists and vowing to …": a second
+				// participle of saying.) Past an auxiliary, only a verb of
+				// saying reports anew, and not one whose auxiliary the
+				// content has already used: "had hired a firm and had
+				// found no evidence" goes on with the content's subject.
+				return j
+			}
+			if lemma != "" && !clauseLemmas[lemma] && k == j+1 && d.secondVerb(d.toks[k]) {
+				// "endorsed Bush and midwifed the bill", "declined to be
+				// named and is not …": the object ends where a second
+				// verb of the subject's begins.
+				return j
+			}
+			// "… they were worried, and more than 4 in 10 said …": a new
+			// subject with a verb of saying opens a clause of its own.
+			if d.coordinateReport(j+1, ce) {
 				return j
 			}
 		}
@@ -286,8 +333,24 @@ var hearers = setOf("me", "him", "her", "us", "them", "you", "reporters",
 
 // skipAddressee steps over the hearer of a "tell" verb: "told reporters
 // that", "told CNN:". It returns i unchanged when no content marker follows.
-func (d *doc) skipAddressee(s sentence, i int) int {
+func (d *doc) skipAddressee(s sentence, i int, lemma string) int {
 	hearer := i < s.e && hearers[d.toks[i].low]
+	if lemma == "tell" && i < s.e && !hearer && d.toks[i].low != "that" {
+		// "told a town hall in Salem, New Hampshire on Monday that …":
+		// however long the hearer, the content opens at "that".
+		for j := i + 1; j < s.e && j < i+14; j++ {
+			t := d.toks[j]
+			if t.quote >= 0 || t.kind != kWord && t.text != "," || t.low == "to" || t.low == "about" {
+				break
+			}
+			if _, ok := cueWords[t.low]; ok {
+				break
+			}
+			if t.low == "that" {
+				return j
+			}
+		}
+	}
 	for j := i; j < s.e && j < i+9; j++ {
 		t := d.toks[j]
 		if (t.low == "on" || t.low == "in" || t.low == "at") && j > i && d.adjunctAt(j, s.e) {
@@ -380,6 +443,13 @@ func (d *doc) prepInCue(s sentence, i int) bool {
 func (d *doc) closingAppositive(i, ce int) bool {
 	switch d.toks[i].low {
 	case "a", "an", "one":
+	case "the":
+		// "…, the first time it has done so": a superlative or an
+		// ordinal makes it a comment; "…, the plant will close" is a
+		// clause.
+		if i+1 >= ce || !closingHeads[d.toks[i+1].low] && !strings.HasSuffix(d.toks[i+1].low, "est") {
+			return false
+		}
 	default:
 		return false
 	}
@@ -390,4 +460,143 @@ func (d *doc) closingAppositive(i, ce int) bool {
 		}
 	}
 	return true
+}
+
+// coordinateReport reports whether a reporting clause starts at j, right
+// after "and" or "but": a subject of a few words ("Varga", "most of the
+// farmers", "more than 4 in 10") and a finite verb of saying. What stands
+// before it is another attribution's content, not this one's.
+func (d *doc) coordinateReport(j, ce int) bool {
+	t := d.toks[j]
+	if t.kind != kWord || t.quote >= 0 || !(t.cap || subjectPronouns[t.low] || determiners[t.low] || isNumber(t) || loneSources[t.low] ||
+		approximators[t.low] || t.low == "more" || t.low == "fewer") {
+		return false
+	}
+	for k := j + 1; k < ce && k < j+10; k++ {
+		u := d.toks[k]
+		if u.quote >= 0 || u.kind != kWord {
+			return false
+		}
+		if f, ok := cueWords[u.low]; ok {
+			return !f.gerund && f.speech && reportingLemmas[f.lemma] && !nounDeterminers[d.toks[k-1].low]
+		}
+		if boundaryWords[u.low] && !preCue[u.low] && u.low != "than" {
+			return false
+		}
+	}
+	return false
+}
+
+// setOff reports whether the cue ending before the comma at c stands with
+// its source between commas ("The problem, she said, is …"): a comma a
+// few words before, with no full stop between.
+func (d *doc) setOff(s sentence, c int) bool {
+	for j := c - 2; j >= s.s && j > c-8; j-- {
+		t := d.toks[j]
+		if t.quote >= 0 || isTerminal(t) {
+			return false
+		}
+		if t.text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// resumes reports whether t, after a parenthetical "she said,", carries on
+// the interrupted clause with its verb ("is", "had", "wind up") rather
+// than opening an adjunct ("however", "twice", "in a statement").
+func (d *doc) resumes(t token) bool {
+	if t.kind != kWord || t.quote >= 0 {
+		return false
+	}
+	if auxiliaries[t.low] {
+		return true
+	}
+	return !t.cap && !isAdverb(t) && !commaAdverbs[t.low] && !looseAdjuncts[t.low] && !adjunctStarts[t.low] &&
+		!determiners[t.low] && !nounPrepositions[t.low] && !strings.HasSuffix(t.low, "ing") && !weekdays[t.low] &&
+		t.low != "twice" && t.low != "not" && !isNumber(t)
+}
+
+// spacedHyphen reports whether the hyphen at j stands for a dash: " - " or
+// the first of " -- ", with a space before it (a hyphen inside a word is
+// part of the word's token).
+func (d *doc) spacedHyphen(j int) bool {
+	t := d.toks[j]
+	return t.text == "-" && j > 0 && d.toks[j-1].e < t.s
+}
+
+// closingHeads open a comment after "the": "…, the first time …", "…, the
+// latest sign that …".
+var closingHeads = setOf("first", "second", "third", "last", "latest",
+	"same", "only", "kind", "sort", "type", "most", "least")
+
+// runsToEnd reports whether [i, ce) holds no comma, quotation or clause
+// break: a phrase that ends the content.
+func (d *doc) runsToEnd(i, ce int) bool {
+	for k := i; k < ce; k++ {
+		t := d.toks[k]
+		if t.quote >= 0 || t.text == "," || t.text == ";" || t.text == ":" {
+			return false
+		}
+	}
+	return true
+}
+
+// parallel reports whether an auxiliary among tokens (j, k) — those after
+// the "and" at j — already stands in the content [cs, j): the second verb
+// phrase continues the content's clause ("had hired … and had found").
+func (d *doc) parallel(cs, j, k int) bool {
+	for a := j + 1; a < k; a++ {
+		if !auxiliaries[d.toks[a].low] {
+			continue
+		}
+		for b := cs; b < j; b++ {
+			if d.toks[b].low == d.toks[a].low {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// secondVerb reports a word that, right after "and", opens a second verb
+// phrase: a finite auxiliary or a past form ("and was acquitted", "and
+// spiked it").
+func (d *doc) secondVerb(t token) bool {
+	if t.kind != kWord || t.cap || t.quote >= 0 {
+		return false
+	}
+	return auxiliaries[t.low] && t.low != "'s" || len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
+}
+
+// listAt reports whether the comma at c separates the items of a list that
+// ends within [c, ce) with "and" or "or": short items, nothing but words
+// between the commas.
+func (d *doc) listAt(c, ce int) bool {
+	n, items := 0, 0 // words in the current item, items before it
+	for k := c + 1; k < ce && k < c+30; k++ {
+		t := d.toks[k]
+		switch {
+		case t.quote >= 0 || t.kind != kWord && t.text != ",":
+			return false
+		case t.text == ",":
+			if n == 0 {
+				return false
+			}
+			n, items = 0, items+1
+		case t.low == "and" || t.low == "or":
+			// "X, Y and Z" or "X, Y, and Z"; not "X, and left".
+			return (n > 0 || items > 0) && k+1 < ce && d.toks[k+1].kind == kWord
+		default:
+			if _, isCue := cueWords[t.low]; isCue || boundaryWords[t.low] && t.low != "and" && t.low != "or" || t.low == "who" || t.low == "which" {
+				return false
+			}
+			n++
+			if n > 6 {
+				return false
+			}
+		}
+	}
+	return false
 }

@@ -21,11 +21,15 @@ func (d *doc) headline(s sentence) (found, bool) {
 			break
 		}
 	}
+	// "EXCLUSIVE – Roger Vale: …": the kicker, split off like a
+	// dateline, is no part of the name, and the line still opens the
+	// paragraph.
+	kicker := s.s >= 2 && isDash(d.toks[s.s-1].text) && headlineStop[d.toks[s.s-2].low] && (s.s == 2 || d.toks[s.s-2].nl)
+	if s.s > 0 && !d.toks[s.s].nl && !kicker {
+		return found{}, false // not at the start of a paragraph
+	}
 	if c <= s.s || !d.toks[s.s].cap || headlineStop[d.toks[s.s].low] || determiners[d.toks[s.s].low] {
 		return found{}, false
-	}
-	if s.s > 0 && !d.toks[s.s].nl {
-		return found{}, false // not at the start of a paragraph
 	}
 	// A transcript label ("FALLIN: Well, I think…") speaks to the end of
 	// its paragraph; otherwise the line must be the whole paragraph.
@@ -69,8 +73,17 @@ func (d *doc) headline(s sentence) (found, bool) {
 	if words < 3 {
 		return found{}, false
 	}
+	// "Varga to Harbour Workers: …", "Vale on the Strike: …": the speaker
+	// is the name before the hearer or the topic.
+	srcE := c
+	for j := s.s + 1; j < c; j++ {
+		if l := d.toks[j].low; l == "to" || l == "on" {
+			srcE = j
+			break
+		}
+	}
 	f := found{cs: cs, ce: ce}
-	f.a = Attribution{Source: d.span(s.s, c), Cue: d.span(c, c+1), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+	f.a = Attribution{Source: d.span(s.s, srcE), Cue: d.span(c, c+1), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
 	return f, true
 }
 
@@ -529,7 +542,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	// After the cue: where content would start.
 	after := cueE
 	if tellLemmas[form.lemma] && !objectContent[form.lemma] {
-		after = d.skipAddressee(s, after)
+		after = d.skipAddressee(s, after, form.lemma)
 	}
 	after = d.skipAdjuncts(s, after)
 	if after == cueE && !d.passive(cueS, i, form) && d.prepInCue(s, cueE) {
@@ -555,6 +568,13 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	if !appos && left > s.s && lt.text == "," && !form.gerund && (quoteAfter || thatAfter || restLen > 6) &&
 		(d.toks[left-1].cap || d.toks[left-1].text == ")") {
 		// "Gov. John Kasich (R-OH), said, “…”"
+		appos = true
+	}
+	if !appos && left > s.s && lt.text == "," && !form.gerund && d.toks[left-1].kind == kWord && d.toks[left-1].quote < 0 &&
+		cueE < s.e && !auxiliaries[d.toks[cueE].low] && d.hasClause(cueE, s.e) && !d.startsQuoteBefore(s, left) {
+		// "The delegate, who backs Varga, said the rules were unfair":
+		// a clause after the cue is what was said, so the words before
+		// the comma are the source, however they end.
 		appos = true
 	}
 	// After a quotation only when it ends with its own punctuation
@@ -600,6 +620,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		// (Also "…,” referring to …": the comma sits inside the quote.)
 		// "…, saying that …": the subject is the previous clause's source.
 		cs, ce := d.trimContent(after, s.e)
+		ce = d.clauseEnd(cs, ce, form.lemma)
 		if cs >= ce {
 			return found{}, false
 		}
@@ -977,4 +998,16 @@ func (d *doc) fragment(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// startsQuoteBefore reports whether sentence s holds a quotation that
+// closes before token end: "“…,” he said" is inverted speech, never an
+// appositive source.
+func (d *doc) startsQuoteBefore(s sentence, end int) bool {
+	for j := s.s; j < end; j++ {
+		if q := d.toks[j].quote; q >= 0 && !d.scare(q) {
+			return true
+		}
+	}
+	return false
 }

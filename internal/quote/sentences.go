@@ -35,7 +35,7 @@ type token struct {
 var abbreviations = setOf("mr", "mrs", "ms", "dr", "sen", "rep", "gov",
 	"gen", "lt", "col", "capt", "sgt", "adm", "cmdr", "rev", "prof", "st",
 	"jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
-	"aug", "sept", "sep", "oct", "nov", "dec", "no", "vs", "mt", "ft",
+	"aug", "sept", "sep", "oct", "nov", "dec", "no", "vs", "v", "mt", "ft",
 	"pres", "sens", "reps", "messrs", "u.s", "u.n", "u.k", "d.c", "a.m",
 	"p.m", "e.g", "i.e", "etc", "ariz", "calif", "fla", "ill", "mass",
 	"mich", "minn", "tenn", "wis", "wash", "va", "pa", "ga", "ky", "la",
@@ -324,6 +324,14 @@ func sentences(toks []token) []sentence {
 			start = i
 		}
 		t := toks[i]
+		if i > start && i+1 < len(toks) && t.quote < 0 && endsAbbreviation(t) && sentenceStarters[toks[i+1].text] {
+			// "… after 7 p.m. He says …", "… in the U.S. They …": the
+			// abbreviation kept its full stop, which also ends the
+			// sentence when a pronoun or an article opens the next one.
+			out = append(out, sentence{start, i + 1})
+			start = i + 1
+			continue
+		}
 		if i-start >= maxSentence && t.quote < 0 {
 			// Run-on text (lists, tables, junk): cut it so that the work
 			// per cue stays bounded.
@@ -348,7 +356,10 @@ func sentences(toks []token) []sentence {
 		if n.nl {
 			continue // the paragraph break splits
 		}
-		if n.cap || n.kind == kOpen || n.kind == kAmbig || (n.kind == kWord && unicode.IsDigit([]rune(n.text)[0])) {
+		// "… within reach. (The chances are slim.)": an aside in brackets
+		// after a full stop is a sentence of its own.
+		aside := n.text == "(" && end+1 < len(toks) && toks[end+1].cap
+		if aside || n.cap || n.kind == kOpen || n.kind == kAmbig || (n.kind == kWord && unicode.IsDigit([]rune(n.text)[0])) {
 			out = append(out, sentence{start, end})
 			start = end
 		}
@@ -357,4 +368,22 @@ func sentences(toks []token) []sentence {
 		out = append(out, sentence{start, len(toks)})
 	}
 	return out
+}
+
+// sentenceStarters open a sentence and hardly ever follow an abbreviation
+// inside one (case-sensitive: "He", not "he").
+var sentenceStarters = setOf("He", "She", "They", "It", "We", "I", "The",
+	"But", "And", "This", "That", "These", "Those", "There", "His", "Her",
+	"Their", "Its", "Our", "In", "On", "At", "After", "When", "If", "As")
+
+// endsAbbreviation reports a word that swallowed a full stop that can also
+// end a sentence: a dotted abbreviation ("U.S.", "p.m.", "D.C.") or a
+// company suffix ("Inc.", "Co."), not a title ("Sen.", "Mr.") or an
+// initial ("J.").
+func endsAbbreviation(t token) bool {
+	if t.kind != kWord || !strings.HasSuffix(t.low, ".") {
+		return false
+	}
+	w := t.low[:len(t.low)-1]
+	return strings.Contains(w, ".") || w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "etc" || w == "jr" || w == "sr"
 }

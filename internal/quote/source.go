@@ -170,7 +170,7 @@ func (d *doc) appositive(s sentence, c int) int {
 // chained set, the segment must itself follow a name.
 func (d *doc) appositive1(s sentence, c int, chained bool) int {
 	k := c - 1
-	for k >= s.s && d.toks[k].text != "," && d.toks[k].quote < 0 && !isTerminal(d.toks[k]) && c-k < 25 {
+	for k >= s.s && d.toks[k].text != "," && d.toks[k].quote < 0 && (!isTerminal(d.toks[k]) || k == c-1 && k > s.s && partyTag(d.toks[k-1])) && c-k < 25 {
 		k--
 	}
 	if k <= s.s || d.toks[k].text != "," || k+1 >= c {
@@ -183,6 +183,9 @@ func (d *doc) appositive1(s sentence, c int, chained bool) int {
 		allCaps = d.toks[j].cap
 	}
 	switch {
+	case partyTag(first) && c == k+2 || partyTag(first) && c == k+3 && d.toks[k+2].text == "." && nameBefore:
+		// "Rep. Chris Colby, R-NY," and "Sen. Rand Pauling, R-Ky.,": a
+		// party and a state, not a place.
 	case allCaps && nameBefore && k > s.s+1 && !chained && (d.toks[k-2].low == "from" || d.toks[k-2].low == "of" || d.toks[k-2].low == "in" || d.toks[k-2].cap):
 		// "a salesman from Sumter, South Carolina,": a place, not a
 		// person; the appositive goes on before it.
@@ -200,7 +203,7 @@ func (d *doc) appositive1(s sentence, c int, chained bool) int {
 		// "Butz, 49,"
 	case strings.HasPrefix(first.text, "D-") || strings.HasPrefix(first.text, "R-") || strings.HasPrefix(first.text, "I-"):
 	case first.cap && before.kind == kWord && !before.cap && (determiners[d.toks[max(k-3, s.s)].low] ||
-		isPossessive(d.toks[max(k-3, s.s)].text) || isPossessive(d.toks[max(k-2, s.s)].text)):
+		isPossessive(d.toks[max(k-3, s.s)].text) || isPossessive(d.toks[max(k-2, s.s)].text) || d.roleBefore(s, k)):
 		// "Dow's chief executive, Andrew Liveris,"
 	default:
 		return -1
@@ -229,3 +232,28 @@ var subjectPronouns = setOf("he", "she", "they", "we", "i", "it", "you")
 
 // reflexives after "call" name: "a group calling itself Greyfen".
 var reflexives = setOf("itself", "themselves", "himself", "herself")
+
+// partyTag reports a party-and-state tag after a lawmaker's name: "R-NY",
+// "D-Calif", "I-Vt".
+func partyTag(t token) bool {
+	return t.kind == kWord && len(t.text) > 2 && t.text[1] == '-' && strings.ContainsRune("DRI", rune(t.text[0]))
+}
+
+// roleBefore reports a role noun phrase opened by a determiner or a
+// possessive a few lower-case words before the comma at k: "Her senior
+// policy adviser, Jake Sullivan,".
+func (d *doc) roleBefore(s sentence, k int) bool {
+	for j := k - 1; j >= s.s && j >= k-5; j-- {
+		t := d.toks[j]
+		if t.kind != kWord || t.quote >= 0 {
+			return false
+		}
+		if determiners[t.low] || isPossessive(t.text) {
+			return j < k-1
+		}
+		if t.cap && j < k-1 || boundaryWords[t.low] {
+			return false
+		}
+	}
+	return false
+}
