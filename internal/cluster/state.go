@@ -69,8 +69,8 @@ type Weight struct {
 type ClusterState struct {
 	ID       string   `json:"id"`
 	N        int64    `json:"n"`
-	Terms    []Weight `json:"terms"`
-	Entities []Weight `json:"entities"`
+	Terms    Weights `json:"terms"`
+	Entities Weights `json:"entities"`
 	// Norms are the centroids' cached IDF-weighted squared norms and the
 	// article counts they were computed at (terms, then entities), kept
 	// so that a restored run computes bit for bit the same similarities.
@@ -117,8 +117,8 @@ type StoryState struct {
 }
 
 func exportCluster(cl *cluster) ClusterState {
-	w := func(ce *centroid) []Weight {
-		out := make([]Weight, len(ce.e))
+	w := func(ce *centroid) Weights {
+		out := make(Weights, len(ce.e))
 		for i, e := range ce.e {
 			out[i] = Weight{Term: e.id, W: float64(e.w)}
 		}
@@ -209,7 +209,7 @@ func Restore(s State) (*Clusterer, error) {
 	restore := func(cs ClusterState) (cluster, error) {
 		cl := cluster{n: cs.N, id: cs.ID, indexed: slices.Clone(cs.Indexed), terms: newCentroid(), ents: newCentroid(), voters: cs.Voters, first: cs.First, last: cs.Last, lastSeq: cs.LastSeq, alive: true}
 		for _, x := range []struct {
-			ws   []Weight
+			ws   Weights
 			ce   *centroid
 			what string
 		}{{cs.Terms, &cl.terms, "term"}, {cs.Entities, &cl.ents, "entity"}} {

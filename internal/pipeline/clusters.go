@@ -85,10 +85,14 @@ func (c *clusterStage) init(ctx context.Context, before int64) error {
 	}
 	if blob != nil {
 		s, err := decodeState(blob)
-		if err != nil {
-			return fmt.Errorf("load cluster state: %w", err)
+		if err == nil {
+			c.c, err = cluster.Restore(s)
+		} else {
+			// Unreadable: an older layout (or a damaged blob). The store
+			// holds every article and placement, so it can be rebuilt.
+			err = fmt.Errorf("%w: %w", cluster.ErrState, err)
 		}
-		if c.c, err = cluster.Restore(s); errors.Is(err, cluster.ErrState) && c.rebuild != nil {
+		if errors.Is(err, cluster.ErrState) && c.rebuild != nil {
 			// A state an older clusterer wrote: re-run clustering over the
 			// store (IDs kept where the groups stay), then go on from the
 			// state that wrote.

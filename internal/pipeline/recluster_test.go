@@ -1,7 +1,9 @@
 package pipeline_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"path/filepath"
 	"testing"
 
@@ -139,32 +141,45 @@ func TestReclusterNewParametersKeepsIDsResolvable(t *testing.T) {
 	}
 }
 
-// TestOldClusterStateIsRebuilt stores a state an older clusterer wrote:
-// the next ingest reclusters the store instead of failing, and keeps the
-// IDs shown before.
+// TestOldClusterStateIsRebuilt stores a state an older clusterer wrote,
+// or one that cannot be read: the next ingest reclusters the store instead
+// of failing, and keeps the IDs shown before.
 func TestOldClusterStateIsRebuilt(t *testing.T) {
-	ctx := context.Background()
-	st, _, _ := ingestDemo(t)
-	before := clusterMap(t, st)
-	// Version 1 states were JSON: the loader still reads them, and
-	// Restore refuses the version.
-	if err := st.SaveClusterState(ctx, []byte(`{"version":1,"next_event":3,"next_story":2}`)); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "late.txt"), []byte("Norvane fine appeal\n\nNorvane Health said on Friday it would appeal the record fine over the patient records breach."))
-	sum, err := pipeline.New(st, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{Source: "Late Wire"}, nil)
-	if err != nil || sum.Added != 1 {
-		t.Fatalf("ingest over an old state: %+v %v", sum, err)
-	}
-	after := clusterMap(t, st)
-	for a, ac := range before {
-		if after[a] != ac {
-			t.Errorf("rebuild moved %s: %+v → %+v", a, ac, after[a])
-		}
-	}
-	if len(after) != len(before)+1 {
-		t.Errorf("%d placements, want %d", len(after), len(before)+1)
+	for _, tc := range []struct {
+		name string
+		blob []byte
+	}{
+		// Version 1 states were JSON: the loader still reads them, and
+		// Restore refuses the version.
+		{"version 1, JSON", []byte(`{"version":1,"next_event":3,"next_story":2}`)},
+		// Version 2 wrote centroids as gob structs, which the packed
+		// centroids of version 3 cannot decode.
+		{"version 2, gob", oldGobState(t)},
+		{"damaged", []byte("PXCS1\n\x00\x01garbage")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			st, _, _ := ingestDemo(t)
+			before := clusterMap(t, st)
+			if err := st.SaveClusterState(ctx, tc.blob); err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "late.txt"), []byte("Norvane fine appeal\n\nNorvane Health said on Friday it would appeal the record fine over the patient records breach."))
+			sum, err := pipeline.New(st, eventOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{Source: "Late Wire"}, nil)
+			if err != nil || sum.Added != 1 {
+				t.Fatalf("ingest over an old state: %+v %v", sum, err)
+			}
+			after := clusterMap(t, st)
+			for a, ac := range before {
+				if after[a] != ac {
+					t.Errorf("rebuild moved %s: %+v → %+v", a, ac, after[a])
+				}
+			}
+			if len(after) != len(before)+1 {
+				t.Errorf("%d placements, want %d", len(after), len(before)+1)
+			}
+		})
 	}
 }
 
@@ -204,4 +219,29 @@ func TestReclusterPublishedOrder(t *testing.T) {
 	if again.MovedEvent != 0 || again.MovedStory != 0 {
 		t.Errorf("a second run in published order moved %d articles' events, %d stories", again.MovedEvent, again.MovedStory)
 	}
+}
+
+// oldGobState is a state in version 2's gob layout: centroids as lists of
+// {Term, W} structs.
+func oldGobState(t *testing.T) []byte {
+	t.Helper()
+	type weight struct {
+		Term int32
+		W    float64
+	}
+	type clusterState struct {
+		ID    string
+		Terms []weight
+	}
+	type state struct {
+		Version int
+		Events  []clusterState
+	}
+	var b bytes.Buffer
+	b.WriteString("PXCS1\n")
+	s := state{Version: 2, Events: []clusterState{{ID: "ev-000001", Terms: []weight{{1, 0.5}, {4, 0.25}}}}}
+	if err := gob.NewEncoder(&b).Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
