@@ -67,8 +67,8 @@ type Weight struct {
 
 // ClusterState is what events and stories share.
 type ClusterState struct {
-	ID       string   `json:"id"`
-	N        int64    `json:"n"`
+	ID       string  `json:"id"`
+	N        int64   `json:"n"`
 	Terms    Weights `json:"terms"`
 	Entities Weights `json:"entities"`
 	// Norms are the centroids' cached IDF-weighted squared norms and the
