@@ -517,6 +517,12 @@ func (d *doc) hasQuote(cs, ce int) bool {
 const maxOpening = 8
 
 func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, bool) {
+	// "Having said that, …", "That said, …": a discourse marker reports
+	// nothing.
+	if i+2 < s.e && d.toks[i+1].low == "that" && d.toks[i+2].text == "," && i > s.s && d.toks[i-1].low == "having" ||
+		i == s.s+1 && d.toks[s.s].low == "that" && i+1 < s.e && d.toks[i+1].text == "," {
+		return found{}, false
+	}
 	// The cue: auxiliaries and adverbs before the verb, particles after it.
 	cueS, cueE := i, i+1
 	for cueS > s.s && d.toks[cueS-1].quote < 0 && (preCue[d.toks[cueS-1].low] || isAdverb(d.toks[cueS-1])) {
@@ -641,6 +647,10 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		f.cs, f.ce = cs, ce
 		f.a = Attribution{Source: d.sharedSource(s, left, prev), Cue: d.span(cueS, cueE), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
 		return f, true
+	case inverted && left >= s.s && d.negated(cueS, i):
+		// "… stand with Israel, not declare neutrality": a source is
+		// never put after a denied verb.
+		return found{}, false
 	case inverted && left >= s.s:
 		// "“…,” said Smith." or "“…,” he said": content before, source after.
 		srcS := cueE
@@ -911,11 +921,48 @@ func (d *doc) plausibleSource(s, e int) bool {
 	if t.kind != kWord || notSources[t.low] || weekdays[t.low] || months[t.low] {
 		return false
 	}
+	if t.cap && len(t.low) >= 5 && strings.HasSuffix(t.low, "ing") {
+		// "Having said that", "Speaking later": a participle, not a
+		// source; but a name may end so too ("Ebeling said", "Manning
+		// told"): a word that is no participle of ours, or that does not
+		// open its sentence, is taken for one.
+		_, isCue := cueWords[t.low]
+		return !d.sentenceStart(s) || !isCue && !participleOpeners[t.low]
+	}
 	if t.cap {
-		return !strings.HasSuffix(t.low, "ing") || len(t.low) < 5
+		return true
 	}
 	return loneSources[t.low] || strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss")
 }
+
+// negated reports whether the tokens [s, e) before a cue's verb deny it.
+func (d *doc) negated(s, e int) bool {
+	for k := s; k < e; k++ {
+		switch d.toks[k].low {
+		case "not", "never", "n't", "nor":
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether token i is the first word of its sentence
+// (after any opening quote marks or brackets).
+func (d *doc) sentenceStart(i int) bool {
+	for k := d.sents[d.sentOf[i]].s; k < i; k++ {
+		if d.toks[k].kind == kWord {
+			return false
+		}
+	}
+	return true
+}
+
+// participleOpeners are participles that open a sentence's adverbial
+// phrase before a cue ("Having said that, …", "Speaking later, she said").
+var participleOpeners = setOf("having", "being", "speaking", "following", "according", "including",
+	"regarding", "considering", "looking", "turning", "standing", "sitting", "walking", "returning",
+	"reacting", "responding", "echoing", "pointing", "referring", "addressing", "appearing", "writing",
+	"asking", "noting", "adding", "saying", "calling", "citing", "arguing", "acknowledging", "using")
 
 var months = setOf("january", "february", "march", "april", "may", "june",
 	"july", "august", "september", "october", "november", "december")

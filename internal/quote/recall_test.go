@@ -25,6 +25,14 @@ func TestRecallRules(t *testing.T) {
 			}},
 		{"second verb of the same subject after but", "Rook said he would attend the summit but did not suggest a date.",
 			[]want{{"Rook", "said", "he would attend the summit", false, false, ""}}},
+		{"a name ending in -ing opens the sentence", "Ebeling said the ferry was late.",
+			[]want{{"Ebeling", "said", "the ferry was late", false, false, ""}}},
+		{"a name ending in -ing after the quote", "The ferry was late, Manning said.",
+			[]want{{"Manning", "said", "The ferry was late", false, false, ""}}},
+		{"a denied verb takes no source after it", "The port should stay open, not declare a strike.",
+			nil},
+		{"having said that reports nothing", "Having said that, the mayor left the hall.",
+			nil},
 		{"a second verb of the content's own subject", "Lund said the firm had checked the logs and had found no trace of the intruders.",
 			[]want{{"Lund", "said", "the firm had checked the logs and had found no trace of the intruders", false, false, ""}}},
 		{"a second verb that is no verb of saying", "The operator said it had raised its offer and had offered to retrain the crews.",
@@ -64,6 +72,13 @@ func TestRecallRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			as := Extract(tt.text, Options{})
 			rs := []rune(tt.text)
+			if tt.want == nil {
+				for _, a := range as {
+					if !a.Scare {
+						t.Errorf("found %q | %q | %q, want nothing", sub(rs, a.Source), sub(rs, a.Cue), sub(rs, a.Content))
+					}
+				}
+			}
 			for _, w := range tt.want {
 				a, ok := find(tt.text, as, w.content)
 				if !ok {
