@@ -286,6 +286,30 @@ func (d *doc) subordinateEnd(s sentence, cueS, cs, ce int) int {
 	return ce
 }
 
+// relativeEnd ends the content of a cue inside a relative clause set off
+// by commas ("The senator, who said the party cares, left early") at the
+// comma that closes the clause, before the main verb.
+func (d *doc) relativeEnd(s sentence, cueS, cs, ce int) int {
+	r := cueS - 1
+	if r-1 < s.s || d.toks[r-1].text != "," || d.toks[r].low != "who" && d.toks[r].low != "which" {
+		return ce
+	}
+	for j := cs + 1; j+1 < ce; j++ {
+		t := d.toks[j]
+		if t.quote >= 0 || t.text != "," {
+			continue
+		}
+		if n := d.toks[j+1]; n.kind == kWord && n.quote < 0 && !n.cap && !relativeGoesOn[n.low] {
+			return j
+		}
+	}
+	return ce
+}
+
+// relativeGoesOn are words after a comma that go on with the relative
+// clause's content rather than return to the main clause.
+var relativeGoesOn = setOf("and", "but", "or", "which", "who", "whose", "where", "when", "that", "including", "as", "while", "although", "because", "if")
+
 // reportingLemmas are the verbs of saying that open a reporting clause.
 var reportingLemmas = setOf("say", "tell", "add", "note", "write", "argue",
 	"explain", "claim", "insist", "recall", "acknowledge", "contend",

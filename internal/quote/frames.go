@@ -844,6 +844,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	}
 	ce = d.clauseEnd(cs, ce, form.lemma)
 	ce = d.subordinateEnd(s, cueS, cs, ce)
+	ce = d.relativeEnd(s, cueS, cs, ce)
 	cs, ce = d.trimContent(cs, ce)
 	if cs >= ce {
 		return found{}, false

@@ -33,6 +33,8 @@ func TestRecallRules(t *testing.T) {
 			nil},
 		{"having said that reports nothing", "Having said that, the mayor left the hall.",
 			nil},
+		{"a relative clause's content ends at its comma", "The senator, who said the party truly cares, left early.",
+			[]want{{"who", "said", "the party truly cares", false, false, ""}}},
 		{"a second verb of the content's own subject", "Lund said the firm had checked the logs and had found no trace of the intruders.",
 			[]want{{"Lund", "said", "the firm had checked the logs and had found no trace of the intruders", false, false, ""}}},
 		{"a second verb that is no verb of saying", "The operator said it had raised its offer and had offered to retrain the crews.",
