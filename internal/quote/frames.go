@@ -523,6 +523,13 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		i == s.s+1 && d.toks[s.s].low == "that" && i+1 < s.e && d.toks[i+1].text == "," {
 		return found{}, false
 	}
+	// "Making the rounds on the Sunday morning shows, Carson said …": a
+	// word inside an opening participle phrase is no cue of its own.
+	if i > s.s && d.opensParticiple(s) {
+		if c := d.firstComma(s); c > i {
+			return found{}, false
+		}
+	}
 	// The cue: auxiliaries and adverbs before the verb, particles after it.
 	cueS, cueE := i, i+1
 	for cueS > s.s && d.toks[cueS-1].quote < 0 && (preCue[d.toks[cueS-1].low] || isAdverb(d.toks[cueS-1])) {

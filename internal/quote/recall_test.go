@@ -33,6 +33,8 @@ func TestRecallRules(t *testing.T) {
 			nil},
 		{"having said that reports nothing", "Having said that, the mayor left the hall.",
 			nil},
+		{"no cue inside an opening participle phrase", "Making the rounds on the morning shows, Varga said the bridge would reopen.",
+			[]want{{"Varga", "said", "the bridge would reopen", false, false, ""}}},
 		{"a relative clause's content ends at its comma", "The senator, who said the party truly cares, left early.",
 			[]want{{"who", "said", "the party truly cares", false, false, ""}}},
 		{"a second verb of the content's own subject", "Lund said the firm had checked the logs and had found no trace of the intruders.",
