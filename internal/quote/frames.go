@@ -471,6 +471,12 @@ func (d *doc) according(s sentence, i int) (found, bool) {
 	if cs >= ce {
 		return found{}, false
 	}
+	if ce <= i && cs == s.s {
+		// "Even so, the plan …, according to Y": the content starts
+		// after the connective (the annotators leave it out here, though
+		// not before "he said").
+		cs = d.skipConnective(cs, ce)
+	}
 	f := found{cs: cs, ce: ce}
 	f.a = Attribution{
 		Source:  d.span(srcS, srcE),
@@ -1065,4 +1071,44 @@ func (d *doc) startsQuoteBefore(s sentence, end int) bool {
 		}
 	}
 	return false
+}
+
+// connectives open a sentence by linking it to the one before; a content
+// that opens the sentence starts after them ("Even so, the plan …").
+var connectives = setOf("and", "but", "so", "yet", "still", "nevertheless", "nonetheless", "however",
+	"meanwhile", "moreover", "furthermore", "also", "indeed", "instead", "thus", "therefore",
+	"besides", "otherwise", "likewise", "similarly", "plus", "now")
+
+// connectivePairs are two-word connectives, before a comma.
+var connectivePairs = setOf("even so", "in all", "in addition", "as a result", "at the same time", "in fact",
+	"of course", "after all", "by contrast", "in short", "all told")
+
+// skipConnective returns cs past a sentence-opening connective and its
+// comma.
+func (d *doc) skipConnective(cs, ce int) int {
+	k := cs
+	if k < ce && d.toks[k].kind == kWord && connectives[d.toks[k].low] {
+		k++
+	} else {
+		for n := 2; n <= 4 && cs+n < ce; n++ {
+			var ws []string
+			for j := cs; j < cs+n; j++ {
+				ws = append(ws, d.toks[j].low)
+			}
+			if connectivePairs[strings.Join(ws, " ")] && d.toks[cs+n].text == "," {
+				k = cs + n
+				break
+			}
+		}
+	}
+	if k == cs {
+		return cs
+	}
+	for k < ce && d.toks[k].text == "," {
+		k++
+	}
+	if k >= ce {
+		return cs
+	}
+	return k
 }
