@@ -75,41 +75,6 @@ func TestRecallRules(t *testing.T) {
 			[]want{{"Doyle", "argues", "Marsh v. Veyra was wrongly decided", false, false, ""}}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			as := Extract(tt.text, Options{})
-			rs := []rune(tt.text)
-			if tt.want == nil {
-				for _, a := range as {
-					if !a.Scare {
-						t.Errorf("found %q | %q | %q, want nothing", sub(rs, a.Source), sub(rs, a.Cue), sub(rs, a.Content))
-					}
-				}
-			}
-			for _, w := range tt.want {
-				a, ok := find(tt.text, as, w.content)
-				if !ok {
-					var got []string
-					for _, a := range as {
-						got = append(got, sub(rs, a.Source)+" | "+sub(rs, a.Cue)+" | "+sub(rs, a.Content))
-					}
-					t.Fatalf("no attribution with content %q; got %q", w.content, got)
-				}
-				if g := sub(rs, a.Source); g != w.source {
-					t.Errorf("source = %q, want %q", g, w.source)
-				}
-				if g := sub(rs, a.Cue); g != w.cue {
-					t.Errorf("cue = %q, want %q", g, w.cue)
-				}
-				if a.Direct != w.direct || a.Scare != w.scare {
-					t.Errorf("direct, scare = %v, %v, want %v, %v", a.Direct, a.Scare, w.direct, w.scare)
-				}
-				if w.speaker != "" && a.Speaker != w.speaker {
-					t.Errorf("speaker = %q, want %q", a.Speaker, w.speaker)
-				}
-				if a.Nested {
-					t.Errorf("marked nested")
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.text, tt.want, true) })
 	}
 }
