@@ -83,8 +83,13 @@ type Assignment struct {
 	// Score is the similarity to the event joined (0 for a new event or a
 	// copy).
 	Score float64 `json:"score"`
-	// Merges are the merges this article caused, in the order performed.
+	// Merges are the merges this article caused, in the order performed
+	// (a story refinement's absorbed stories among them).
 	Merges []Merge `json:"merges,omitempty"`
+	// Moves are the events a story refinement moved to another story
+	// after this arrival (see refine.go): their rows, their stories' rows
+	// and their articles' story change.
+	Moves []Move `json:"moves,omitempty"`
 	// Evicted lists the events and stories that left memory during this
 	// call: their state is final and should be persisted.
 	Evicted []string `json:"evicted,omitempty"`
@@ -137,6 +142,10 @@ type event struct {
 	days     map[int32]int // mentioned days (days since 1970)
 	years    map[int32]int // mentioned years
 	places   map[int32]int // places named (entity ids)
+	// refinedAt is the arrival at which a story refinement last weighed
+	// the event, refineGap how many arrivals it waits before the next
+	// while the event takes no article (doubling each time).
+	refinedAt, refineGap int64
 }
 
 // story is a chain of events.
@@ -316,6 +325,9 @@ func (c *Clusterer) AssignVector(v *Vector) Assignment {
 	}
 	c.unscatter(dv.terms)
 	c.unscatter(dv.ents)
+	if c.opt.StoryRefineEvery > 0 && c.seq%int64(c.opt.StoryRefineEvery) == 0 {
+		c.refineStories(&a)
+	}
 	a.EventID, a.StoryID = ev.id, ev.story.id
 	c.sinceSweep++
 	if c.sinceSweep >= sweepEvery {

@@ -71,6 +71,14 @@ type Options struct {
 	// a new event's first article matches is merged into the first. Zero
 	// disables these merges.
 	StoryMerge float64 `json:"story_merge"`
+	// StoryRefineEvery is how many arrivals pass between two story
+	// refinements (refine.go): each event that took an article among the
+	// last StoryRefineWindow arrivals moves to another story that scores
+	// StoryThreshold or more and beats its own (without it) by
+	// StoryRefineMargin. Zero disables it.
+	StoryRefineEvery  int     `json:"story_refine_every"`
+	StoryRefineWindow int     `json:"story_refine_window"`
+	StoryRefineMargin float64 `json:"story_refine_margin"`
 	// StoryWindow is how far an article may lie from a story's span for
 	// the story to be a candidate, and how long a quiet story stays in
 	// memory (cut down to its index keys). Stories run for years: DUC
@@ -102,29 +110,31 @@ type Options struct {
 // DefaultOptions returns the tuned defaults.
 func DefaultOptions() Options {
 	return Options{
-		IDFPrior:       30,
-		TitleWeight:    3,
-		LeadWeight:     2,
-		EventText:      0.6,
-		EventEntities:  0.4,
-		EventThreshold: 0.25,
-		EventMerge:     0.5,
-		DateBonus:      0.1,
-		DatePenalty:    0.2,
-		PlacePenalty:   0.1,
-		ApartPenalty:   0.1,
-		EventWindow:    7 * 24 * time.Hour,
-		EventTimeScale: 3 * 24 * time.Hour,
-		StoryText:      1,
-		StoryEntities:  0,
-		StoryThreshold: 0.17,
-		StoryMerge:     0.45,
-		StoryWindow:    3 * 365 * 24 * time.Hour,
-		Grace:          10000,
-		CentroidTerms:  300,
-		IndexTerms:     40,
-		QueryTerms:     30,
-		MaxCandidates:  16,
+		IDFPrior:          30,
+		TitleWeight:       3,
+		LeadWeight:        2,
+		EventText:         0.6,
+		EventEntities:     0.4,
+		EventThreshold:    0.25,
+		EventMerge:        0.5,
+		DateBonus:         0.1,
+		DatePenalty:       0.2,
+		PlacePenalty:      0.1,
+		ApartPenalty:      0.1,
+		EventWindow:       7 * 24 * time.Hour,
+		EventTimeScale:    3 * 24 * time.Hour,
+		StoryText:         1,
+		StoryEntities:     0,
+		StoryThreshold:    0.17,
+		StoryMerge:        0.45,
+		StoryRefineEvery:  64,
+		StoryRefineWindow: 1024,
+		StoryWindow:       3 * 365 * 24 * time.Hour,
+		Grace:             10000,
+		CentroidTerms:     300,
+		IndexTerms:        40,
+		QueryTerms:        30,
+		MaxCandidates:     16,
 	}
 }
 
@@ -150,6 +160,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: story threshold %v <= 0", ErrOptions, o.StoryThreshold)
 	case o.EventWindow <= 0 || o.StoryWindow <= 0 || o.EventTimeScale <= 0:
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
+	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0:
+		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
 	case o.Grace < 0:
 		return fmt.Errorf("%w: grace %d < 0", ErrOptions, o.Grace)
 	case o.CentroidTerms < 1 || o.IndexTerms < 1 || o.QueryTerms < 1 || o.MaxCandidates < 1:

@@ -103,6 +103,9 @@ type EventState struct {
 	// Places are the entity ids of the places its articles name, with
 	// their counts.
 	Places [][2]int32 `json:"places,omitempty"`
+	// RefinedAt and RefineGap schedule the event's story refinement.
+	RefinedAt int64 `json:"refined_at,omitempty"`
+	RefineGap int64 `json:"refine_gap,omitempty"`
 }
 
 // StoryState is one story in memory.
@@ -160,6 +163,7 @@ func (c *Clusterer) Export() State {
 		s.Events = append(s.Events, EventState{
 			ClusterState: exportCluster(&ev.cluster), StoryID: ev.story.id,
 			Articles: slices.Clone(ev.articles), Days: counts(ev.days), Years: counts(ev.years), Places: counts(ev.places),
+			RefinedAt: ev.refinedAt, RefineGap: ev.refineGap,
 		})
 	}
 	for _, from := range sortedKeys(c.aliases) {
@@ -246,7 +250,8 @@ func Restore(s State) (*Clusterer, error) {
 		if st == nil {
 			return nil, fmt.Errorf("restore: %w: event %s in unknown story %s", ErrState, es.ID, es.StoryID)
 		}
-		ev := &event{cluster: cl, story: st, articles: slices.Clone(es.Articles), days: make(map[int32]int), years: make(map[int32]int), places: make(map[int32]int)}
+		ev := &event{cluster: cl, story: st, articles: slices.Clone(es.Articles), days: make(map[int32]int), years: make(map[int32]int), places: make(map[int32]int),
+			refinedAt: es.RefinedAt, refineGap: es.RefineGap}
 		for _, d := range es.Days {
 			ev.days[d[0]] = int(d[1])
 		}

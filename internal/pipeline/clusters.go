@@ -290,12 +290,19 @@ func (c *clusterStage) record(asg cluster.Assignment) store.ClusterRecord {
 	for _, m := range asg.Merges {
 		rec.Aliases = append(rec.Aliases, store.Alias{Kind: m.Kind, From: m.From, To: m.To})
 	}
+	// An event a story refinement moved takes its new story to its row
+	// (and the store moves its articles with it); both stories' rows
+	// change.
+	ids := []string{asg.EventID, asg.StoryID}
+	for _, m := range asg.Moves {
+		ids = append(ids, m.Event, m.From, m.To)
+	}
 	if c.eager {
-		rows := c.rows([]string{asg.EventID, asg.StoryID})
+		rows := c.rows(ids)
 		rec.Events, rec.Stories = rows.Events, rows.Stories
 		return rec
 	}
-	for _, id := range []string{asg.EventID, asg.StoryID} {
+	for _, id := range ids {
 		if !c.seen[id] {
 			c.seen[id] = true
 			c.touched = append(c.touched, id)

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/article"
+	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
@@ -402,5 +404,61 @@ func ingestHalves(t *testing.T, st store.Store, half string) {
 		if _, err := pipeline.New(st, eventOptions()).Ingest(context.Background(), []string{filepath.Join(half, f)}, nil, ingest.Options{}, nil); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestStoryRefinementReachesTheStore ingests a flood story and a ferry
+// event that starts as a timetable notice and grows into the flood relief:
+// the story refinement moves the ferry event into the flood's story, and
+// the store follows (each article's story is its event's, and the story
+// the ferry started in resolves to the flood's).
+func TestStoryRefinementReachesTheStore(t *testing.T) {
+	ctx := context.Background()
+	docs := []struct{ id, title, text string }{
+		{"f1", "Ostra river floods Velm as dam spillway opens", "Engineers opened the Velm dam spillway on Monday as the Ostra river flooded low streets. Sandbags were handed out and three hundred residents were evacuated to the school."},
+		{"f2", "Velm evacuates riverside streets as Ostra flood rises", "The Ostra flood rose again overnight in Velm. Engineers at the dam said the spillway would stay open, and volunteers filled sandbags outside the evacuated streets."},
+		{"f3", "Sandbags and boats: Velm fights the Ostra flood", "Volunteers filled sandbags along the Ostra in Velm as engineers kept the dam spillway open. Evacuated residents waited at the school for the flood to fall."},
+		{"p1", "Harbour ferry timetable changes", "The Kessel harbour ferry will run every forty minutes from Thursday, its operator said, with the last crossing at ten. Tickets bought before Thursday remain valid on the new timetable."},
+		{"p2", "Kessel harbour ferry timetable changes again for the Velm flood", "The Kessel harbour ferry timetable changes again from Friday, its operator said: every forty minutes, with the last crossing at ten, and tickets bought before Thursday remain valid. Crews will carry sandbags to Velm, where the Ostra flood rose again and engineers kept the dam spillway open."},
+		{"p3", "Kessel harbour ferry keeps its new timetable", "The Kessel harbour ferry kept its new timetable on Saturday, its operator said, with a crossing every forty minutes and the last at ten. Tickets remain valid, and the crews carried sandbags for the Ostra flood in Velm, where evacuated residents waited at the school."},
+		{"p4", "Kessel ferry operator extends the new timetable", "The Kessel harbour ferry operator said the timetable of a crossing every forty minutes would run until the Ostra flood falls in Velm, with the last crossing at ten and old tickets still valid. Volunteers in Velm filled sandbags by the dam spillway."},
+	}
+	var b strings.Builder
+	for _, d := range docs {
+		line, _ := json.Marshal(map[string]string{"id": d.id, "title": d.title, "text": d.text})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.jsonl"), []byte(b.String()))
+	st := openStore(t)
+	opt := eventOptions()
+	opt.Cluster = cluster.DefaultOptions()
+	opt.Cluster.StoryRefineEvery, opt.Cluster.StoryRefineWindow = 1, 16
+	if _, err := pipeline.New(st, opt).Ingest(ctx, []string{dir}, nil, ingest.Options{Source: "Velm Wire"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	placed := clusterMap(t, st) // checks each article's story against its event's row
+	var flood, ferry store.ArticleCluster
+	for _, ac := range placed {
+		a, err := st.Get(ctx, ac.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch a.InputID {
+		case "f1":
+			flood = ac
+		case "p1":
+			ferry = ac
+		}
+	}
+	if flood.Event == "" || ferry.Event == "" || flood.Event == ferry.Event {
+		t.Fatalf("want the flood and the ferry as two events: %+v, %+v", flood, ferry)
+	}
+	if flood.Story != ferry.Story {
+		t.Errorf("the ferry event is in story %s, the flood in %s: the refinement did not reach the store", ferry.Story, flood.Story)
+	}
+	if ss, err := st.Stories(ctx, 0); err != nil || len(ss) != 1 || ss[0].Articles != len(docs) {
+		t.Errorf("stories = %+v, %v; want one of %d articles", ss, err, len(docs))
 	}
 }

@@ -55,6 +55,10 @@ func saveCluster(ctx context.Context, tx *sql.Tx, rec store.ClusterRecord) error
 			e.ID, e.Story, e.Label, nanos(e.First), nanos(e.Last), e.Articles); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
+		// An event moved to another story takes its articles along.
+		if _, err := tx.ExecContext(ctx, `UPDATE article_clusters SET story = ?2 WHERE event = ?1 AND story <> ?2`, e.ID, e.Story); err != nil {
+			return fmt.Errorf("event %s: articles: %w", e.ID, err)
+		}
 	}
 	for _, al := range rec.Aliases {
 		if err := saveAlias(ctx, tx, al); err != nil {

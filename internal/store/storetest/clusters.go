@@ -136,6 +136,26 @@ func testClusters(t *testing.T, s store.Store) {
 		t.Error("SaveClusters accepted an alias of unknown kind")
 	}
 
+	// A story refinement moves ev-000002 to a new story: a record with no
+	// article, only the rows; the event's articles follow it.
+	move := store.ClusterRecord{
+		Events: []store.Event{{ID: "ev-000002", Story: "st-000003", Label: "keepers — vote", First: day(7), Last: day(7), Articles: 1}},
+		Stories: []store.Story{{ID: "st-000003", Label: "keepers — vote", First: day(7), Last: day(7), Events: 1, Articles: 1},
+			{ID: "st-000001", Label: "Ærø — keepers", First: day(5), Last: day(9), Events: 2, Articles: 3}},
+	}
+	if err := s.SaveClusters(ctx, move); err != nil {
+		t.Fatalf("SaveClusters (a moved event): %v", err)
+	}
+	if got, err := s.ArticleCluster(ctx, a2); err != nil || got.Story != "st-000003" || got.Event != "ev-000002" {
+		t.Errorf("after the move, ArticleCluster(%s) = %+v, %v; want ev-000002 in st-000003", a2, got, err)
+	}
+	if got, err := s.ArticleCluster(ctx, a1); err != nil || got.Story != "st-000001" {
+		t.Errorf("the move touched %s: %+v, %v", a1, got, err)
+	}
+	if evs, err := s.StoryEvents(ctx, "st-000003"); err != nil || len(evs) != 1 || evs[0].ID != "ev-000002" {
+		t.Errorf("StoryEvents(st-000003) = %+v, %v; want ev-000002", evs, err)
+	}
+
 	state := []byte(`{"version":1,"seq":4}`)
 	for _, st := range [][]byte{[]byte(`{"version":1}`), state} {
 		if err := s.SaveClusterState(ctx, st); err != nil {
