@@ -83,8 +83,11 @@
 // without it. A story its last event left is absorbed, its ID an alias of
 // the story the event went to; Assignment.Moves reports each move so that
 // the store can move the event's articles. On DUC 2006 this lifted story
-// B-cubed F1 from 0.822 ± 0.011 to 0.863 ± 0.012 (events untouched) for
-// about 45 µs more per assignment.
+// B-cubed F1 from 0.822 ± 0.011 to 0.861 ± 0.011 (events untouched) for
+// about 40 µs more per assignment in BenchmarkAssignVector (189 µs
+// against 151 µs after 10,000 arrivals; 198 µs after 1,000,000) and
+// about a tenth of the ingest rate on synthetic articles, most of which
+// start their own events.
 //
 // Candidates come from inverted indexes (term or entity → clusters) over
 // each cluster's IndexTerms strongest keys by weight × IDF, looked up with
@@ -160,12 +163,13 @@
 //
 // On synthetic 2 KB articles three minutes apart (BenchmarkVectorize,
 // BenchmarkAssignVector; two cores shared with other work, so the figures
-// are the spread of five runs): Vectorize 60–85 µs, 22 kB and 64–83
-// allocations an article, in parallel on every core; AssignVector
-// 155–240 µs (4,000–6,500 articles a second), 20 kB and 49 allocations
-// after 10,000 articles, and 150–180 µs, 16 kB and 32 allocations after
-// 1,000,000. The clusterer then holds 58 MB (837 events, 836 stories, a
-// vocabulary of 38,408) and 82 MB (844 events, 4,096 stories, 94,475):
+// are the spread of several runs): Vectorize 60–85 µs, 22 kB and 64–83
+// allocations an article, in parallel on every core; AssignVector 186–201
+// µs (5,000–5,400 articles a second, story refinement included), 31 kB
+// and 61 allocations after 10,000 articles, and 198 µs, 31 kB and 44
+// allocations after 1,000,000. The clusterer then holds 58 MB (837
+// events, 836 stories, a vocabulary of 38,408) and 82 MB (844 events,
+// 4,096 stories, 94,475):
 // the events are bounded by the grace, the stories by the story window
 // (and, in the benchmark, by synthDoc's invented names, which repeat every
 // 4,096 events), the vocabulary by forget.
