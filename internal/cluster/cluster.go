@@ -410,9 +410,15 @@ func (c *Clusterer) weigh(v *Vector) docVec {
 	}
 	slices.Sort(dv.places)
 	b.places = dv.places
-	// The query: the strongest terms and the strongest entities.
-	dv.query = b.query[:0]
-	for _, x := range []vec{dv.terms, dv.ents} {
+	dv.query = c.appendQuery(b.query[:0], dv.terms, dv.ents)
+	b.query = dv.query
+	return dv
+}
+
+// appendQuery appends the index query of weighted vectors to dst: the
+// QueryTerms strongest entries of each (terms, then entities).
+func (c *Clusterer) appendQuery(dst []entry, vs ...vec) []entry {
+	for _, x := range vs {
 		q := c.tmp[:0]
 		for _, e := range x {
 			q = append(q, ranked{e.id, float64(e.w)})
@@ -420,12 +426,11 @@ func (c *Clusterer) weigh(v *Vector) docVec {
 		k := min(len(q), c.opt.QueryTerms)
 		selectTop(q, k, heavier)
 		for _, r := range q[:k] {
-			dv.query = append(dv.query, entry{r.id, float32(r.w)})
+			dst = append(dst, entry{r.id, float32(r.w)})
 		}
 		c.tmp = q
 	}
-	b.query = dv.query
-	return dv
+	return dst
 }
 
 // weighFeatures interns fs and appends to weighted and raw two unit

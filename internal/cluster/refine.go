@@ -161,18 +161,7 @@ func (c *Clusterer) centroidDoc(rawTerms, rawEnts vec) docVec {
 		return out
 	}
 	dv.terms, dv.ents = weigh(rawTerms), weigh(rawEnts)
-	for _, x := range []vec{dv.terms, dv.ents} {
-		q := c.tmp[:0]
-		for _, e := range x {
-			q = append(q, ranked{e.id, float64(e.w)})
-		}
-		n := min(len(q), c.opt.QueryTerms)
-		selectTop(q, n, heavier)
-		for _, r := range q[:n] {
-			dv.query = append(dv.query, entry{r.id, float32(r.w)})
-		}
-		c.tmp = q
-	}
+	dv.query = c.appendQuery(nil, dv.terms, dv.ents)
 	return dv
 }
 
