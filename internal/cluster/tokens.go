@@ -36,25 +36,6 @@ func sentenceBreak(gap string) bool {
 	return strings.ContainsAny(gap, ".!?\n:;\"“”()[]—–|")
 }
 
-// connectors may sit inside a capitalised span ("Bank of England").
-var connectors = map[string]bool{"of": true, "de": true, "du": true, "da": true, "del": true, "della": true, "van": true, "von": true, "der": true, "al": true, "bin": true, "la": true, "le": true, "y": true, "&": true}
-
-// honorifics are title words stripped from the front of a span, so that
-// "Secretary of State Mike Pompeo" and "Mr. Pompeo" meet at "Pompeo".
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true, "lord": true, "lady": true,
-	"president": true, "vice": true, "prime": true, "minister": true, "secretary": true, "foreign": true,
-	"state": true, "general": true, "gen": true, "sen": true, "senator": true, "rep": true, "gov": true,
-	"governor": true, "mayor": true, "judge": true, "justice": true, "chief": true, "executive": true,
-	"chairman": true, "chairwoman": true, "king": true, "queen": true, "prince": true, "princess": true,
-	"pope": true, "rev": true, "st": true, "sgt": true, "col": true, "capt": true, "lt": true, "officer": true,
-	"detective": true, "ambassador": true, "spokesman": true, "spokeswoman": true, "leader": true,
-	"director": true, "former": true, "acting": true, "deputy": true, "assistant": true, "attorney": true,
-	"defense": true, "defence": true, "interior": true, "russian": true, "american": true, "us": true, "u.s": true,
-	"fm": true, "ceo": true, "coach": true, "star": true, "actress": true, "actor": true, "singer": true,
-	"const": true, "insp": true, "supt": true, "cllr": true, "pres": true, "sec": true,
-}
-
 // notNames are capitalised words that name no one and nowhere: months,
 // weekdays and the like, which the dates already count.
 var notNames = map[string]bool{

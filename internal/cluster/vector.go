@@ -109,7 +109,7 @@ func (x *vscratch) form(w string) *form {
 	w = strings.Clone(w) // not a window on an article's text
 	lw := text.Lower(w)
 	f := &form{s: w, lower: lw, title: text.IsTitleWord(w), letter: text.HasLetter(w), stop: isStop(lw),
-		honor: honorifics[strings.TrimSuffix(lw, ".")], conn: connectors[w], connLower: connectors[lw],
+		honor: text.IsHonorific(lw), conn: text.IsConnector(w), connLower: text.IsConnector(lw),
 		notName: notNames[strings.TrimSuffix(lw, ".")]}
 	if len(lw) >= 2 && f.letter && !f.stop {
 		if st := x.stem.Stem(lw); st != "" && !isStop(st) {

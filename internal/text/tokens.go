@@ -193,7 +193,17 @@ var honorifics = map[string]bool{
 	"director": true, "former": true, "acting": true, "deputy": true, "assistant": true, "attorney": true,
 	"defense": true, "defence": true, "interior": true, "russian": true, "american": true, "us": true, "u.s": true,
 	"fm": true, "ceo": true, "coach": true, "star": true, "actress": true, "actor": true, "singer": true,
+	"const": true, "insp": true, "supt": true, "cllr": true, "pres": true, "sec": true,
 }
+
+// IsConnector reports whether the lower-case word w may sit inside a
+// capitalised span ("of" in "Bank of England").
+func IsConnector(w string) bool { return connectors[w] }
+
+// IsHonorific reports whether the lower-case word w, its final point
+// dropped, is a title word stripped from the front of a span ("mr",
+// "secretary", "gen").
+func IsHonorific(w string) bool { return honorifics[strings.TrimSuffix(w, ".")] }
 
 // CapitalisedSpans returns the multi-word and single-word Title Case spans
 // of s that may name people, places and organisations, in order of
