@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -842,13 +843,13 @@ func (c *Clusterer) mergeEvents(a, b *event, asg *Assignment) *event {
 	c.extend(&a.cluster, b.first)
 	c.extend(&a.cluster, b.last)
 	a.lastSeq = max(a.lastSeq, b.lastSeq)
-	for _, d := range sortedKeys(b.days) {
+	for _, d := range slices.Sorted(maps.Keys(b.days)) {
 		a.days[d] += b.days[d]
 	}
-	for _, y := range sortedKeys(b.years) {
+	for _, y := range slices.Sorted(maps.Keys(b.years)) {
 		a.years[y] += b.years[y]
 	}
-	for _, p := range sortedKeys(b.places) {
+	for _, p := range slices.Sorted(maps.Keys(b.places)) {
 		a.places[p] += b.places[p]
 	}
 	for _, id := range b.articles {
@@ -978,21 +979,12 @@ func (c *Clusterer) sweep() {
 		c.forget()
 	}
 	// Aliases of clusters no longer in memory live on in the store.
-	for _, from := range sortedKeys(c.aliases) {
+	for _, from := range slices.Sorted(maps.Keys(c.aliases)) {
 		to := c.Resolve(from)
 		if c.events[to] == nil && c.stories[to] == nil {
 			delete(c.aliases, from)
 		}
 	}
-}
-
-func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
-	ks := make([]K, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // shouting reports whether s is written in capitals, and is long enough

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -114,7 +115,7 @@ func (c *Clusterer) label(cl *cluster, places map[int32]int) string {
 		// The place most articles name, weighed by IDF so that the
 		// country every report mentions gives way to the town.
 		best, bw := int32(-1), 0.0
-		for _, p := range sortedKeys(places) {
+		for _, p := range slices.Sorted(maps.Keys(places)) {
 			if w := float64(places[p]) * c.idf(p); w > bw {
 				best, bw = p, w
 			}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -136,7 +137,7 @@ func exportCluster(cl *cluster) ClusterState {
 
 func counts(m map[int32]int) [][2]int32 {
 	var out [][2]int32
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		out = append(out, [2]int32{k, int32(m[k])})
 	}
 	return out
@@ -166,7 +167,7 @@ func (c *Clusterer) Export() State {
 			RefinedAt: ev.refinedAt, RefineGap: ev.refineGap,
 		})
 	}
-	for _, from := range sortedKeys(c.aliases) {
+	for _, from := range slices.Sorted(maps.Keys(c.aliases)) {
 		s.Aliases = append(s.Aliases, Merge{Kind: kindOf(from), From: from, To: c.aliases[from]})
 	}
 	return s

@@ -3,11 +3,13 @@ package compare
 import (
 	"cmp"
 	"fmt"
-	"github.com/parallax-news/parallax/internal/text"
+	"maps"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/parallax-news/parallax/internal/text"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -470,7 +472,7 @@ func (c *comparer) claims() []Claim {
 		}
 		b := built{seq: ci, first: len(c.voices)}
 		b.cl.Text = c.sentenceText(c.docs[units[cl.members[0]].d], units[cl.members[0]].k)
-		b.cl.Events = sortedKeys(events)
+		b.cl.Events = slices.Sorted(maps.Keys(events))
 		slices.SortStableFunc(b.cl.Events, func(a, b string) int { return cmp.Compare(evOrder[a], evOrder[b]) })
 		b.cl.Voices, b.cl.Missing, b.cl.Cells = []string{}, []string{}, []Cell{}
 		for col, v := range c.vOrder {

@@ -3,13 +3,14 @@ package compare
 import (
 	"cmp"
 	"fmt"
-	"github.com/parallax-news/parallax/internal/article"
+	"maps"
 	"math"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/profile"
 	"github.com/parallax-news/parallax/internal/quote"
 )
@@ -353,7 +354,7 @@ func (c *comparer) prepare(arts []Article) {
 		}
 	}
 	// The earliest copy of an absent original stands in for it.
-	for _, id := range sortedKeys(missing) {
+	for _, id := range slices.Sorted(maps.Keys(missing)) {
 		ds := missing[id]
 		slices.SortFunc(ds, func(i, j int) int { return c.byTime(c.docs[i], c.docs[j]) })
 		lead := c.docs[ds[0]]
@@ -423,15 +424,6 @@ func cmpTime(a, b time.Time) int {
 		return -1
 	}
 	return a.Compare(b)
-}
-
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // markOwnVoice marks tokens inside quotation marks and inside the content
@@ -731,7 +723,7 @@ func (c *comparer) events() []string {
 			first[e] = d.a.Published
 		}
 	}
-	evs := sortedKeys(first)
+	evs := slices.Sorted(maps.Keys(first))
 	slices.SortStableFunc(evs, func(a, b string) int { return cmpTime(first[a], first[b]) })
 	return evs
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -72,10 +73,10 @@ func (c *comparer) entities() []EntityRow {
 	}
 	out := make([]EntityRow, 0, len(rows))
 	total := map[string]int{}
-	for _, key := range sortedKeys(rows) {
+	for _, key := range slices.Sorted(maps.Keys(rows)) {
 		a := rows[key]
 		r := EntityRow{Name: mostCommon(a.names), Type: mostCommon(a.types), Voices: []EntityCell{}, Missing: []string{}}
-		evs := sortedKeys(a.events)
+		evs := slices.Sorted(maps.Keys(a.events))
 		for col, v := range c.vOrder {
 			if n := a.byCol[col]; n > 0 {
 				r.Voices = append(r.Voices, EntityCell{Voice: voiceID(col), Mentions: n})
@@ -102,7 +103,7 @@ func (c *comparer) entities() []EntityRow {
 // first alphabetically), or "".
 func mostCommon(m map[string]int) string {
 	best := ""
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if best == "" || allCaps(best) && !allCaps(k) || allCaps(k) == allCaps(best) && (m[k] > m[best] || m[k] == m[best] && len(k) > len(best)) {
 			best = k
 		}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -253,7 +254,7 @@ func (c *comparer) framing() []Framing {
 			f.Flags = append(f.Flags, c.ownFlags(d, raw[n], raw)...)
 			f.Tone.Words += d.ownWords
 		}
-		for _, name := range sortedKeys(byOutlet) {
+		for _, name := range slices.Sorted(maps.Keys(byOutlet)) {
 			f := byOutlet[name]
 			if f.Tone.Words == 0 && len(f.Flags) == 0 {
 				continue

@@ -2,11 +2,11 @@ package compare
 
 import (
 	"bytes"
-	"github.com/parallax-news/parallax/internal/termtext"
 	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/quote"
+	"github.com/parallax-news/parallax/internal/termtext"
 )
 
 // FuzzCompare runs Compare and Render on arbitrary text, spans and copy

@@ -3,10 +3,11 @@ package compare
 import (
 	"cmp"
 	"fmt"
-	"github.com/parallax-news/parallax/internal/article"
+	"maps"
 	"slices"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/quote"
 )
 
@@ -371,9 +372,9 @@ func (c *comparer) quotedPeople(items []*qitem) []QuotedPerson {
 		}
 	}
 	out := []QuotedPerson{}
-	for _, name := range sortedKeys(counts) {
+	for _, name := range slices.Sorted(maps.Keys(counts)) {
 		p := QuotedPerson{Name: name, Voices: []PersonCell{}, NotQuotedBy: []string{}}
-		evs := sortedKeys(events[name])
+		evs := slices.Sorted(maps.Keys(events[name]))
 		for col, v := range c.vOrder {
 			if n := counts[name][col]; n > 0 {
 				p.Voices = append(p.Voices, PersonCell{Voice: voiceID(col), Quotes: n})

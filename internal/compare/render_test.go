@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/parallax-news/parallax/internal/termtext"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/termtext"
 )
 
 func renderString(t *testing.T, r *Report, width int) string {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -57,7 +58,7 @@ func TestClusterDiag(t *testing.T) {
 		byGold[gold[i]][pred[i]]++
 	}
 	show := func(m map[string]int) string {
-		ks := sortedKeysOf(m)
+		ks := slices.Sorted(maps.Keys(m))
 		slices.SortStableFunc(ks, func(a, b string) int { return cmp.Compare(m[b], m[a]) })
 		var parts []string
 		for _, k := range ks {
@@ -66,26 +67,17 @@ func TestClusterDiag(t *testing.T) {
 		return strings.Join(parts, " ")
 	}
 	fmt.Println("mixed predicted clusters:")
-	for _, p := range sortedKeysOf(byPred) {
+	for _, p := range slices.Sorted(maps.Keys(byPred)) {
 		if len(byPred[p]) > 1 {
 			fmt.Printf("  %s  %s\n", p, show(byPred[p]))
 		}
 	}
 	fmt.Println("split gold clusters:")
-	for _, g := range sortedKeysOf(byGold) {
+	for _, g := range slices.Sorted(maps.Keys(byGold)) {
 		if len(byGold[g]) > 1 {
 			fmt.Printf("  %s  %s\n", g, show(byGold[g]))
 		}
 	}
-}
-
-func sortedKeysOf[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // TestClusterTrace prints, for one development set in file order, each
@@ -132,7 +124,7 @@ func TestClusterTrace(t *testing.T) {
 			members[id] = m
 		}
 		maj, best := "", 0
-		for _, g := range sortedKeysOf(m) {
+		for _, g := range slices.Sorted(maps.Keys(m)) {
 			if m[g] > best {
 				maj, best = g, m[g]
 			}
@@ -154,7 +146,7 @@ func TestClusterTrace(t *testing.T) {
 
 func show1(m map[string]int) string {
 	var parts []string
-	for _, k := range sortedKeysOf(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		parts = append(parts, fmt.Sprintf("%s:%d", k, m[k]))
 	}
 	return strings.Join(parts, " ")
