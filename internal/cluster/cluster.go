@@ -658,9 +658,7 @@ func (c *Clusterer) scoreStories(dv *docVec) []storyCand {
 		return c.inWindow(&st.cluster, dv.t, c.opt.StoryWindow)
 	})
 	for _, st := range sts {
-		s := c.opt.StoryText*c.cos(&st.terms) + c.opt.StoryEntities*c.cos(&st.ents)
-		s /= c.opt.StoryText + c.opt.StoryEntities
-		cands = append(cands, storyCand{st: st, score: s})
+		cands = append(cands, storyCand{st: st, score: c.storyScore(st)})
 	}
 	slices.SortFunc(cands, func(a, b storyCand) int {
 		if a.score != b.score {

@@ -134,8 +134,7 @@ func (c *Clusterer) absorbStory(a, b *story, asg *Assignment) {
 	asg.Merges = append(asg.Merges, Merge{Kind: "story", From: b.id, To: a.id})
 }
 
-// storyScore is the similarity of the query in c.q to st, as scoreStories
-// weighs it.
+// storyScore is the similarity of the query scattered in c.q to st.
 func (c *Clusterer) storyScore(st *story) float64 {
 	s := c.opt.StoryText*c.cos(&st.terms) + c.opt.StoryEntities*c.cos(&st.ents)
 	return s / (c.opt.StoryText + c.opt.StoryEntities)
