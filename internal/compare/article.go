@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"slices"
+
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/quote"
 )
@@ -11,9 +13,7 @@ import (
 func FromArticle(a *article.Article, event, copyOf, copyKind string) Article {
 	ca := Article{ID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL, Published: a.Published,
 		Paragraphs: a.Paragraphs, EventID: event, CopyOf: copyOf, CopyKind: copyKind}
-	for _, e := range a.Entities {
-		ca.Entities = append(ca.Entities, Entity{Text: e.Text, Type: e.Type, Canonical: e.Canonical, Start: e.Start, End: e.End})
-	}
+	ca.Entities = slices.Clone(a.Entities)
 	for _, q := range a.Quotes {
 		ca.Quotes = append(ca.Quotes, quote.Attribution{
 			Source:      quote.Span{Start: q.SourceStart, End: q.SourceEnd},

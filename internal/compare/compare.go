@@ -47,18 +47,9 @@ type Article struct {
 // line: the text every span refers to.
 func (a *Article) Text() string { return strings.Join(a.Paragraphs, "\n\n") }
 
-// Entity is a name found in an article.
-type Entity struct {
-	Text string `json:"text"`
-	// Type is "person", "org", "place" or "misc".
-	Type string `json:"type"`
-	// Canonical is the name every mention of the same entity shares
-	// ("Sergey Lavrov" for "Lavrov"); empty means Text.
-	Canonical string `json:"canonical"`
-	// Start and End are code points into the article's Text().
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
+// Entity is a name found in an article, as the entity stage gives it
+// (article.Entity); an empty Canonical means Text.
+type Entity = article.Entity
 
 // Options tune Compare. The zero value uses the defaults.
 type Options struct {
