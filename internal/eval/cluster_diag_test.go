@@ -20,20 +20,7 @@ import (
 //
 //	CLUSTER_SET=event go test ./internal/eval -run TestClusterDiag -cluster.tune -v
 func TestClusterDiag(t *testing.T) {
-	if !*tune {
-		t.Skip("diagnosis: enable with -cluster.tune")
-	}
-	set := os.Getenv("CLUSTER_SET")
-	path := ecbPath
-	if set == "story" {
-		path = ducPath
-	} else {
-		set = "event"
-	}
-	docs, err := ReadGold(context.Background(), path, set)
-	if err != nil {
-		t.Skipf("%v: run from a checkout with shared/ beside it", err)
-	}
+	docs, set := diagDocs(t)
 	order := make([]int, len(docs))
 	gold := make([]string, len(docs))
 	for i, d := range docs {
@@ -87,28 +74,16 @@ func TestClusterDiag(t *testing.T) {
 //
 //	CLUSTER_SET=event go test ./internal/eval -run TestClusterTrace -cluster.tune -v
 func TestClusterTrace(t *testing.T) {
-	if !*tune {
-		t.Skip("diagnosis: enable with -cluster.tune")
-	}
-	set := os.Getenv("CLUSTER_SET")
-	path := ecbPath
-	if set == "story" {
-		path = ducPath
-	} else {
-		set = "event"
-	}
-	docs, err := ReadGold(context.Background(), path, set)
-	if err != nil {
-		t.Skipf("%v: run from a checkout with shared/ beside it", err)
-	}
+	docs, set := diagDocs(t)
 	c, err := cluster.New(diagOptions(t))
 	if err != nil {
 		t.Fatal(err)
 	}
+	vs := Vectorize(docs, entitiesOn())
 	members := map[string]map[string]int{} // cluster → gold → count
 	goldSeen := map[string]bool{}
-	for _, d := range docs {
-		a := c.Assign(cluster.Doc{ID: d.ID, Title: d.Title, Text: d.Text, Published: d.Published})
+	for i, d := range docs {
+		a := c.AssignVector(vs[i])
 		id := a.EventID
 		isNew := a.NewEvent
 		if set == "story" {
@@ -150,6 +125,24 @@ func show1(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s:%d", k, m[k]))
 	}
 	return strings.Join(parts, " ")
+}
+
+// diagDocs reads the development set CLUSTER_SET names ("story": DUC
+// 2006, else ECB+ events), or skips.
+func diagDocs(t *testing.T) ([]GoldDoc, string) {
+	t.Helper()
+	if !*tune {
+		t.Skip("diagnosis: enable with -cluster.tune")
+	}
+	set, path := "event", ecbPath
+	if os.Getenv("CLUSTER_SET") == "story" {
+		set, path = "story", ducPath
+	}
+	docs, err := ReadGold(context.Background(), path, set)
+	if err != nil {
+		t.Skipf("%v: run from a checkout with shared/ beside it", err)
+	}
+	return docs, set
 }
 
 // diagOptions are the defaults with CLUSTER_OPTS (partial options as
