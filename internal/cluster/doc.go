@@ -83,8 +83,8 @@
 // without it. A story its last event left is absorbed, its ID an alias of
 // the story the event went to; Assignment.Moves reports each move so that
 // the store can move the event's articles. On DUC 2006 this lifted story
-// B-cubed F1 from 0.822 ± 0.011 to 0.861 ± 0.011 (events untouched) for
-// about 40 µs more per assignment in BenchmarkAssignVector (189 µs
+// B-cubed F1 from 0.822 ± 0.011 to 0.857 ± 0.008 (events untouched) for
+// about 30 µs more per assignment in BenchmarkAssignVector (180 µs
 // against 151 µs after 10,000 arrivals; 198 µs after 1,000,000) and
 // about a tenth of the ingest rate on synthetic articles, most of which
 // start their own events.
