@@ -164,8 +164,8 @@
 // On synthetic 2 KB articles three minutes apart (BenchmarkVectorize,
 // BenchmarkAssignVector; two cores shared with other work, so the figures
 // are the spread of several runs): Vectorize 60–85 µs, 22 kB and 64–83
-// allocations an article, in parallel on every core; AssignVector 186–201
-// µs (5,000–5,400 articles a second, story refinement included), 31 kB
+// allocations an article, in parallel on every core; AssignVector 179–181
+// µs (5,500 articles a second, story refinement included), 31 kB
 // and 61 allocations after 10,000 articles, and 198 µs, 31 kB and 44
 // allocations after 1,000,000. The clusterer then holds 58 MB (837
 // events, 836 stories, a vocabulary of 38,408) and 82 MB (844 events,
