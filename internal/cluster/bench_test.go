@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"runtime"
@@ -15,6 +16,22 @@ import (
 //
 //	go test ./internal/cluster -run '^$' -bench 'AssignVector' -cluster.large
 var benchLarge = flag.Bool("cluster.large", false, "run the held=1000000 benchmarks")
+
+// benchOptions overrides options of the assignment benchmarks, to weigh
+// what a feature costs:
+//
+//	go test ./internal/cluster -run '^$' -bench AssignVector -cluster.options '{"article_refine_every":0}'
+var benchOptions = flag.String("cluster.options", "", "JSON of options to set in the assignment benchmarks")
+
+func benchOpts(b *testing.B) Options {
+	opt := DefaultOptions()
+	if *benchOptions != "" {
+		if err := json.Unmarshal([]byte(*benchOptions), &opt); err != nil {
+			b.Fatalf("-cluster.options: %v", err)
+		}
+	}
+	return opt
+}
 
 // benchDocs returns n synthetic articles of about 2 KB (synth's 1.5 KB
 // body and synthDoc's event paragraph), from the i-th of generator g's
@@ -100,7 +117,7 @@ func BenchmarkAssignVector(b *testing.B) {
 			if held > 10_000 && !*benchLarge {
 				b.Skip("enable with -cluster.large")
 			}
-			c := mustNew(b, DefaultOptions())
+			c := mustNew(b, benchOpts(b))
 			g := synth.New(1)
 			feed(c, g, 0, held)
 			// Twice: the first collection moves Vectorize's pooled
@@ -142,7 +159,7 @@ func BenchmarkAssignVector(b *testing.B) {
 // Clusterer.Assign runs them, after 10,000 articles.
 func BenchmarkAssign(b *testing.B) {
 	b.Run("held=10000", func(b *testing.B) {
-		c := mustNew(b, DefaultOptions())
+		c := mustNew(b, benchOpts(b))
 		g := synth.New(1)
 		feed(c, g, 0, 10_000)
 		next := 10_000

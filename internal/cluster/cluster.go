@@ -91,6 +91,10 @@ type Assignment struct {
 	// after this arrival (see refine.go): their rows, their stories' rows
 	// and their articles' story change.
 	Moves []Move `json:"moves,omitempty"`
+	// ArticleMoves are the articles an article reassignment moved to
+	// another event after this arrival (see reassign.go), copies
+	// included; an event it left empty is among Merges.
+	ArticleMoves []ArticleMove `json:"article_moves,omitempty"`
 	// Evicted lists the events and stories that left memory during this
 	// call: their state is final and should be persisted.
 	Evicted []string `json:"evicted,omitempty"`
@@ -140,9 +144,13 @@ type event struct {
 	cluster
 	story    *story
 	articles []string
-	days     map[int32]int // mentioned days (days since 1970)
-	years    map[int32]int // mentioned years
-	places   map[int32]int // places named (entity ids)
+	// times are the articles' published times in Unix nanoseconds (0:
+	// undated), index for index, so that the span can be drawn again when
+	// an article moves out (reassign.go).
+	times  []int64
+	days   map[int32]int // mentioned days (days since 1970)
+	years  map[int32]int // mentioned years
+	places map[int32]int // places named (entity ids)
 	// refinedAt is the arrival at which a story refinement last weighed
 	// the event, refineGap how many arrivals it waits before the next
 	// while the event takes no article (doubling each time).
@@ -187,13 +195,18 @@ type Clusterer struct {
 	nextStory int64
 	watermark time.Time
 
-	events      map[string]*event // active, by ID
-	stories     map[string]*story
-	eventList   []*event // active, in creation order
-	storyList   []*story
-	eventIndex  map[int32][]*event
-	storyIndex  map[int32][]*story
-	articleOf   map[string]*event // articles of active events
+	events     map[string]*event // active, by ID
+	stories    map[string]*story
+	eventList  []*event // active, in creation order
+	storyList  []*story
+	eventIndex map[int32][]*event
+	storyIndex map[int32][]*story
+	articleOf  map[string]*event // articles of active events
+	// recent are the last ArticleRefineWindow arrivals that voted, with
+	// their vectors, oldest first; recentOf finds one by its ID or a
+	// copy's (reassign.go).
+	recent      []*recent
+	recentOf    map[string]*recent
 	aliases     map[string]string
 	sinceSweep  int
 	lastForget  int64 // arrival number of the last pass of forget
@@ -223,6 +236,7 @@ func New(opt Options) (*Clusterer, error) {
 		eventIndex: make(map[int32][]*event),
 		storyIndex: make(map[int32][]*story),
 		articleOf:  make(map[string]*event),
+		recentOf:   make(map[string]*recent),
 		aliases:    make(map[string]string),
 	}, nil
 }
@@ -259,8 +273,10 @@ func (c *Clusterer) AssignVector(v *Vector) Assignment {
 		if ev := c.articleOf[v.copyOf]; ev != nil && ev.alive {
 			if _, dup := c.articleOf[v.id]; !dup {
 				ev.articles = append(ev.articles, v.id)
+				ev.times = append(ev.times, unixNano(v.published))
 				c.articleOf[v.id] = ev
 				ev.story.size++
+				c.keepCopy(v.copyOf, v.id)
 			}
 			ev.lastSeq, ev.story.lastSeq = c.seq, c.seq
 			c.extend(&ev.cluster, v.published)
@@ -326,9 +342,14 @@ func (c *Clusterer) AssignVector(v *Vector) Assignment {
 	}
 	c.unscatter(dv.terms)
 	c.unscatter(dv.ents)
+	c.keep(v.id, &dv)
+	if c.opt.ArticleRefineEvery > 0 && c.seq%int64(c.opt.ArticleRefineEvery) == 0 {
+		c.reassignRecent(&a)
+	}
 	if c.opt.StoryRefineEvery > 0 && c.seq%int64(c.opt.StoryRefineEvery) == 0 {
 		c.refineStories(&a)
 	}
+	ev = c.articleOf[v.id]
 	a.EventID, a.StoryID = ev.id, ev.story.id
 	c.sinceSweep++
 	if c.sinceSweep >= sweepEvery {
@@ -373,6 +394,16 @@ func (c *Clusterer) forget() {
 	}
 	for _, st := range c.storyList {
 		mark(&st.cluster)
+	}
+	for _, r := range c.recent {
+		for _, vs := range [][]entry{r.rawTerms, r.rawEnts} {
+			for _, e := range vs {
+				held[e.id] = true
+			}
+		}
+		for _, p := range r.places {
+			held[p] = true
+		}
 	}
 	freed := false
 	for id := range c.vocab {
@@ -726,6 +757,7 @@ func (c *Clusterer) addToEvent(ev *event, article string, dv *docVec) {
 		ev.places[p]++
 	}
 	ev.articles = append(ev.articles, article)
+	ev.times = append(ev.times, unixNano(dv.t))
 	c.articleOf[article] = ev
 	if reindexDue(ev.voters) {
 		c.reindexEvent(ev)
@@ -854,6 +886,7 @@ func (c *Clusterer) mergeEvents(a, b *event, asg *Assignment) *event {
 		c.articleOf[id] = a
 	}
 	a.articles = append(a.articles, b.articles...)
+	a.times = append(a.times, b.times...)
 	c.dropEvent(b)
 	c.aliases[b.id] = a.id
 	asg.Merges = append(asg.Merges, Merge{Kind: "event", From: b.id, To: a.id})

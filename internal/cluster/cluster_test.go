@@ -231,6 +231,10 @@ func TestRestoreRejectsBadState(t *testing.T) {
 		{"term out of range", func(s *State) { s.Events[0].Terms[0].Term = 1 << 30 }},
 		{"unknown story", func(s *State) { s.Events[0].StoryID = "st-424242" }},
 		{"duplicate term", func(s *State) { s.Terms[1].Key = s.Terms[0].Key }},
+		{"times for articles", func(s *State) { s.Events[0].Times = s.Events[0].Times[1:] }},
+		{"recent term out of range", func(s *State) { s.Recent[0].Terms[0].Term = 1 << 30 }},
+		{"recent out of order", func(s *State) { s.Recent[1].Seq = s.Recent[0].Seq }},
+		{"recent place unknown", func(s *State) { s.Recent[0].Places = []int32{-1} }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

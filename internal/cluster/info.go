@@ -164,8 +164,15 @@ func (c *Clusterer) label(cl *cluster, places map[int32]int) string {
 // EventOf returns the ID of the event holding the article, or "" when the
 // article is not among those of the events in memory.
 func (c *Clusterer) EventOf(article string) string {
+	event, _ := c.Place(article)
+	return event
+}
+
+// Place returns the IDs of the event and story holding the article now,
+// or "" when the article is not among those of the events in memory.
+func (c *Clusterer) Place(article string) (event, story string) {
 	if ev := c.articleOf[article]; ev != nil {
-		return ev.id
+		return ev.id, ev.story.id
 	}
-	return ""
+	return "", ""
 }

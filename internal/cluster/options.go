@@ -71,6 +71,15 @@ type Options struct {
 	// a new event's first article matches is merged into the first. Zero
 	// disables these merges.
 	StoryMerge float64 `json:"story_merge"`
+	// ArticleRefineEvery is how many arrivals pass between two article
+	// reassignments (reassign.go): each of the last ArticleRefineWindow
+	// arrivals that voted moves to another event that scores
+	// EventThreshold or more and beats its own (without it) by more than
+	// ArticleRefineMargin. Zero disables it. Its vectors are kept in
+	// memory while it is in the window.
+	ArticleRefineEvery  int     `json:"article_refine_every"`
+	ArticleRefineWindow int     `json:"article_refine_window"`
+	ArticleRefineMargin float64 `json:"article_refine_margin"`
 	// StoryRefineEvery is how many arrivals pass between two story
 	// refinements (refine.go): each event that took an article among the
 	// last StoryRefineWindow arrivals moves to another story that scores
@@ -110,31 +119,33 @@ type Options struct {
 // DefaultOptions returns the tuned defaults.
 func DefaultOptions() Options {
 	return Options{
-		IDFPrior:          30,
-		TitleWeight:       3,
-		LeadWeight:        2,
-		EventText:         0.6,
-		EventEntities:     0.4,
-		EventThreshold:    0.25,
-		EventMerge:        0.5,
-		DateBonus:         0.1,
-		DatePenalty:       0.2,
-		PlacePenalty:      0.1,
-		ApartPenalty:      0.1,
-		EventWindow:       7 * 24 * time.Hour,
-		EventTimeScale:    3 * 24 * time.Hour,
-		StoryText:         1,
-		StoryEntities:     0,
-		StoryThreshold:    0.17,
-		StoryMerge:        0.45,
-		StoryRefineEvery:  64,
-		StoryRefineWindow: 1024,
-		StoryWindow:       3 * 365 * 24 * time.Hour,
-		Grace:             10000,
-		CentroidTerms:     300,
-		IndexTerms:        40,
-		QueryTerms:        30,
-		MaxCandidates:     16,
+		IDFPrior:            30,
+		TitleWeight:         3,
+		LeadWeight:          2,
+		EventText:           0.6,
+		EventEntities:       0.4,
+		EventThreshold:      0.25,
+		EventMerge:          0.5,
+		DateBonus:           0.1,
+		DatePenalty:         0.2,
+		PlacePenalty:        0.1,
+		ApartPenalty:        0.1,
+		EventWindow:         7 * 24 * time.Hour,
+		EventTimeScale:      3 * 24 * time.Hour,
+		StoryText:           1,
+		StoryEntities:       0,
+		StoryThreshold:      0.17,
+		StoryMerge:          0.45,
+		ArticleRefineEvery:  64,
+		ArticleRefineWindow: 256,
+		StoryRefineEvery:    64,
+		StoryRefineWindow:   1024,
+		StoryWindow:         3 * 365 * 24 * time.Hour,
+		Grace:               10000,
+		CentroidTerms:       300,
+		IndexTerms:          40,
+		QueryTerms:          30,
+		MaxCandidates:       16,
 	}
 }
 
@@ -162,6 +173,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
 	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0:
 		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
+	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0:
+		return fmt.Errorf("%w: article reassignment parameters must not be negative", ErrOptions)
 	case o.Grace < 0:
 		return fmt.Errorf("%w: grace %d < 0", ErrOptions, o.Grace)
 	case o.CentroidTerms < 1 || o.IndexTerms < 1 || o.QueryTerms < 1 || o.MaxCandidates < 1:

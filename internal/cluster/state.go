@@ -13,8 +13,11 @@ import (
 // StateVersion is the version of State this package writes and reads. It
 // moves when what a State means moves, not only its fields: version 3's
 // entity keys are the entity stage's canonical names, so a version 2
-// state (capitalised spans) is rebuilt rather than mixed with them.
-const StateVersion = 3
+// state (capitalised spans) is rebuilt rather than mixed with them;
+// version 4 adds the articles' times and the recent articles kept for
+// reassignment, without which a restored run would place articles
+// differently.
+const StateVersion = 4
 
 // State is everything a Clusterer holds, as plain data, so that a store can
 // persist it and Restore can resume exactly where it stopped: restoring and
@@ -45,6 +48,23 @@ type State struct {
 	Events  []EventState `json:"events"`
 	Stories []StoryState `json:"stories"`
 	Aliases []Merge      `json:"aliases"`
+	// Recent are the articles kept for reassignment, oldest first.
+	Recent []RecentState `json:"recent,omitempty"`
+}
+
+// RecentState is one article kept for reassignment: the unit TF vectors
+// it added to its event, and what else its event counts of it.
+type RecentState struct {
+	ID       string    `json:"id"`
+	Seq      int64     `json:"seq"`
+	Terms    Weights   `json:"terms"`
+	Entities Weights   `json:"entities"`
+	Places   []int32   `json:"places,omitempty"`
+	Days     []int32   `json:"days,omitempty"`
+	Years    []int32   `json:"years,omitempty"`
+	At       time.Time `json:"at,omitzero"`
+	// Copies are the copies that joined its event as its copies.
+	Copies []string `json:"copies,omitempty"`
 }
 
 // TermState is one vocabulary entry.
@@ -97,6 +117,9 @@ type EventState struct {
 	ClusterState
 	StoryID  string   `json:"story_id"`
 	Articles []string `json:"articles"`
+	// Times are the articles' published times in Unix nanoseconds (0:
+	// undated), index for index.
+	Times []int64 `json:"times"`
 	// Days and Years are the mentioned days (since 1970) and years, each
 	// with its count, in ascending order.
 	Days  [][2]int32 `json:"days,omitempty"`
@@ -120,16 +143,25 @@ type StoryState struct {
 	Compact bool `json:"compact,omitempty"`
 }
 
-func exportCluster(cl *cluster) ClusterState {
-	w := func(ce *centroid) Weights {
-		out := make(Weights, len(ce.e))
-		for i, e := range ce.e {
-			out[i] = Weight{Term: e.id, W: float64(e.w)}
-		}
-		return out
+func centroidWeights(ce *centroid) Weights {
+	out := make(Weights, len(ce.e))
+	for i, e := range ce.e {
+		out[i] = Weight{Term: e.id, W: float64(e.w)}
 	}
+	return out
+}
+
+func vecWeights(v vec) Weights {
+	out := make(Weights, len(v))
+	for i, e := range v {
+		out[i] = Weight{Term: e.id, W: float64(e.w)}
+	}
+	return out
+}
+
+func exportCluster(cl *cluster) ClusterState {
 	return ClusterState{
-		ID: cl.id, N: cl.n, Terms: w(&cl.terms), Entities: w(&cl.ents), Voters: cl.voters, Indexed: slices.Clone(cl.indexed),
+		ID: cl.id, N: cl.n, Terms: centroidWeights(&cl.terms), Entities: centroidWeights(&cl.ents), Voters: cl.voters, Indexed: slices.Clone(cl.indexed),
 		Norms: [2]NormState{{cl.terms.norm2, cl.terms.normAt}, {cl.ents.norm2, cl.ents.normAt}},
 		First: cl.first, Last: cl.last, LastSeq: cl.lastSeq,
 	}
@@ -163,12 +195,19 @@ func (c *Clusterer) Export() State {
 	for _, ev := range c.eventList {
 		s.Events = append(s.Events, EventState{
 			ClusterState: exportCluster(&ev.cluster), StoryID: ev.story.id,
-			Articles: slices.Clone(ev.articles), Days: counts(ev.days), Years: counts(ev.years), Places: counts(ev.places),
+			Articles: slices.Clone(ev.articles), Times: slices.Clone(ev.times), Days: counts(ev.days), Years: counts(ev.years), Places: counts(ev.places),
 			RefinedAt: ev.refinedAt, RefineGap: ev.refineGap,
 		})
 	}
 	for _, from := range slices.Sorted(maps.Keys(c.aliases)) {
 		s.Aliases = append(s.Aliases, Merge{Kind: kindOf(from), From: from, To: c.aliases[from]})
+	}
+	for _, r := range c.recent {
+		s.Recent = append(s.Recent, RecentState{
+			ID: r.id, Seq: r.seq, Terms: vecWeights(r.rawTerms), Entities: vecWeights(r.rawEnts),
+			Places: slices.Clone(r.places), Days: slices.Clone(r.days), Years: slices.Clone(r.years), At: r.t,
+			Copies: slices.Clone(r.copies),
+		})
 	}
 	return s
 }
@@ -218,15 +257,13 @@ func Restore(s State) (*Clusterer, error) {
 			ce   *centroid
 			what string
 		}{{cs.Terms, &cl.terms, "term"}, {cs.Entities, &cl.ents, "entity"}} {
-			x.ce.e = make([]wentry, len(x.ws))
-			for i, w := range x.ws {
-				if !known(w.Term) {
-					return cl, fmt.Errorf("%w: %s has %s %d outside the vocabulary", ErrState, cs.ID, x.what, w.Term)
-				}
-				if i > 0 && x.ws[i-1].Term >= w.Term {
-					return cl, fmt.Errorf("%w: %s's %s weights are not in term order", ErrState, cs.ID, x.what)
-				}
-				x.ce.e[i] = wentry{w.Term, float32(w.W)}
+			v, err := readWeights(x.ws, known)
+			if err != nil {
+				return cl, fmt.Errorf("%w: %s's %s weights: %w", ErrState, cs.ID, x.what, err)
+			}
+			x.ce.e = make([]wentry, len(v))
+			for i, e := range v {
+				x.ce.e[i] = wentry(e)
 			}
 		}
 		cl.terms.norm2, cl.terms.normAt = cs.Norms[0].Norm2, cs.Norms[0].At
@@ -251,7 +288,10 @@ func Restore(s State) (*Clusterer, error) {
 		if st == nil {
 			return nil, fmt.Errorf("restore: %w: event %s in unknown story %s", ErrState, es.ID, es.StoryID)
 		}
-		ev := &event{cluster: cl, story: st, articles: slices.Clone(es.Articles), days: make(map[int32]int), years: make(map[int32]int), places: make(map[int32]int),
+		if len(es.Times) != len(es.Articles) {
+			return nil, fmt.Errorf("restore: %w: event %s has %d times for %d articles", ErrState, es.ID, len(es.Times), len(es.Articles))
+		}
+		ev := &event{cluster: cl, story: st, articles: slices.Clone(es.Articles), times: slices.Clone(es.Times), days: make(map[int32]int), years: make(map[int32]int), places: make(map[int32]int),
 			refinedAt: es.RefinedAt, refineGap: es.RefineGap}
 		for _, d := range es.Days {
 			ev.days[d[0]] = int(d[1])
@@ -305,7 +345,44 @@ func Restore(s State) (*Clusterer, error) {
 	for _, a := range s.Aliases {
 		c.aliases[a.From] = a.To
 	}
+	for i, rs := range s.Recent {
+		if i > 0 && s.Recent[i-1].Seq >= rs.Seq {
+			return nil, fmt.Errorf("restore: %w: recent articles are not in arrival order", ErrState)
+		}
+		r := &recent{id: rs.ID, seq: rs.Seq, places: slices.Clone(rs.Places), days: slices.Clone(rs.Days), years: slices.Clone(rs.Years), t: rs.At, copies: slices.Clone(rs.Copies)}
+		var err error
+		if r.rawTerms, err = readWeights(rs.Terms, known); err == nil {
+			r.rawEnts, err = readWeights(rs.Entities, known)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("restore: %w: recent article %s: %w", ErrState, rs.ID, err)
+		}
+		if slices.ContainsFunc(r.places, func(p int32) bool { return !known(p) }) {
+			return nil, fmt.Errorf("restore: %w: recent article %s names a place outside the vocabulary", ErrState, rs.ID)
+		}
+		c.recent = append(c.recent, r)
+		c.recentOf[r.id] = r
+		for _, cp := range r.copies {
+			c.recentOf[cp] = r
+		}
+	}
 	return c, nil
+}
+
+// readWeights reads a sparse vector, which must be in term order and
+// within the vocabulary.
+func readWeights(ws Weights, known func(int32) bool) (vec, error) {
+	v := make(vec, len(ws))
+	for i, w := range ws {
+		if !known(w.Term) {
+			return nil, fmt.Errorf("term %d outside the vocabulary", w.Term)
+		}
+		if i > 0 && ws[i-1].Term >= w.Term {
+			return nil, errors.New("not in term order")
+		}
+		v[i] = entry{w.Term, float32(w.W)}
+	}
+	return v, nil
 }
 
 // validKeys reports whether keys are sorted, distinct and known to the

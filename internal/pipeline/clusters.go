@@ -168,7 +168,7 @@ func (c *clusterStage) replay(ctx context.Context, before, skip int64) error {
 			cs := status[a.ID]
 			asg := c.c.Assign(docOf(a, fullCopyOf(cs.Kind, cs.CopyOf)))
 			if _, err := c.st.ArticleCluster(ctx, a.ID); errors.Is(err, store.ErrNotFound) {
-				c.pending = append(c.pending, c.record(asg))
+				c.record(asg)
 			} else if err != nil {
 				return fmt.Errorf("replay clusters at %s: %w", a.ID, err)
 			}
@@ -277,30 +277,40 @@ func (c *clusterStage) add(ctx context.Context, a *article.Article, copyOf strin
 	case copyOf != "":
 		vec = vec.WithCopyOf(copyOf)
 	}
-	c.pending = append(c.pending, c.record(c.c.AssignVector(vec)))
+	c.record(c.c.AssignVector(vec))
 	c.unsaved++
 	return nil
 }
 
-// record turns an assignment into what the store keeps: the article's
-// place and the aliases of its merges, and the rows it touched (now if
-// eager, else at save time).
-func (c *clusterStage) record(asg cluster.Assignment) store.ClusterRecord {
+// record turns an assignment into what the store keeps, appended to the
+// pending records: the article's place and the aliases of its merges,
+// then the new place of each article a reassignment moved; and the rows
+// it touched (now if eager, else at save time).
+func (c *clusterStage) record(asg cluster.Assignment) {
 	rec := store.ClusterRecord{Article: asg.Article, Event: asg.EventID, Story: asg.StoryID}
 	for _, m := range asg.Merges {
 		rec.Aliases = append(rec.Aliases, store.Alias{Kind: m.Kind, From: m.From, To: m.To})
 	}
 	// An event a story refinement moved takes its new story to its row
 	// (and the store moves its articles with it); both stories' rows
-	// change.
+	// change. A moved article changes the rows it left and joined.
 	ids := []string{asg.EventID, asg.StoryID}
 	for _, m := range asg.Moves {
 		ids = append(ids, m.Event, m.From, m.To)
 	}
+	recs := []store.ClusterRecord{rec}
+	for _, m := range asg.ArticleMoves {
+		ids = append(ids, m.FromEvent, m.ToEvent, m.FromStory, m.ToStory)
+		recs = append(recs, store.ClusterRecord{Article: m.Article, Event: m.ToEvent, Story: m.ToStory})
+	}
 	if c.eager {
 		rows := c.rows(ids)
-		rec.Events, rec.Stories = rows.Events, rows.Stories
-		return rec
+		recs[0].Events, recs[0].Stories = rows.Events, rows.Stories
+		// The moved articles' records follow the rows: an event row
+		// moves its articles to the event's story, which these place
+		// again as they now stand.
+		c.pending = append(c.pending, recs...)
+		return
 	}
 	for _, id := range ids {
 		if !c.seen[id] {
@@ -308,7 +318,7 @@ func (c *clusterStage) record(asg cluster.Assignment) store.ClusterRecord {
 			c.touched = append(c.touched, id)
 		}
 	}
-	return rec
+	c.pending = append(c.pending, recs...)
 }
 
 // rows reads the current rows of the given events and stories (following
@@ -348,6 +358,17 @@ func (c *clusterStage) save(ctx context.Context) error {
 			clear(c.seen)
 		}
 		c.pending = nil
+		// Each article where it stands at the batch's end, like the rows:
+		// a story refinement later in the batch may have moved its event,
+		// a reassignment the article itself.
+		for i := range recs {
+			if recs[i].Article == "" {
+				continue
+			}
+			if ev, st := c.c.Place(recs[i].Article); ev != "" {
+				recs[i].Event, recs[i].Story = ev, st
+			}
+		}
 		if err := c.st.SaveClusters(ctx, recs...); err != nil {
 			return fmt.Errorf("save clusters: %w", err)
 		}

@@ -462,3 +462,85 @@ func TestStoryRefinementReachesTheStore(t *testing.T) {
 		t.Errorf("stories = %+v, %v; want one of %d articles", ss, err, len(docs))
 	}
 }
+
+// TestArticleReassignmentReachesTheStore: a ferry suspension notice
+// joins a timetable notice's event, and a reassignment moves it into the
+// crane collapse's event once that event's reports tie the two together
+// (the timetable notice stays). The store follows: in one run, across two
+// runs (the notice saved by the first, moved by the second) and with rows
+// read eagerly.
+func TestArticleReassignmentReachesTheStore(t *testing.T) {
+	ctx := context.Background()
+	docs := []struct{ id, source, title, text string }{
+		{"x0", "Kessel Ferries", "Harbour ferry to run every forty minutes", "The harbour ferry will run every forty minutes from Thursday, its operator said, with the last crossing at ten."},
+		{"x1", "Kessel Ferries", "Harbour ferry crossings suspended", "Crossings of the harbour ferry are suspended until the pier is inspected, its operator said."},
+		{"y1", "Kessel Courier", "Crane collapses at Kessel port", "A dockside crane collapsed at Kessel port on Tuesday afternoon, injuring two workers, the port authority said. Inspectors closed the quay."},
+		{"y2", "Kessel Courier", "Kessel pier closed after crane collapse; ferry halted", "Inspectors kept the Kessel ferry pier closed on Wednesday after a dockside crane collapsed onto it, and the harbour ferry suspended its crossings until the pier is inspected. Two injured workers were recovering."},
+		{"y3", "Harbour Radio", "Ferry crossings stay suspended after Kessel crane collapse", "Kessel harbour ferry crossings stayed suspended as inspectors examined the pier where a dockside crane collapsed, the port authority and the ferry operator said. The quay remained closed."},
+		{"y4", "Port Notices", "Harbour ferry crossings suspended after Kessel crane collapse", "Crossings of the harbour ferry are suspended until the pier is inspected after a dockside crane collapsed onto it, its operator said."},
+		{"z1", "Velm Evening", "Orchestra opens season in Velm", "The Velm city orchestra opened its season with a programme of symphonies, its conductor said, and tickets sold out."},
+	}
+	var b strings.Builder
+	for _, d := range docs {
+		line, _ := json.Marshal(map[string]string{"id": d.id, "source": d.source, "title": d.title, "text": d.text})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	for _, tt := range []struct {
+		name  string
+		halve bool
+		grace int
+	}{{"one run", false, 0}, {"two runs", true, 0}, {"eager rows", false, 32}} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "a.jsonl"), []byte(b.String()))
+			st := openStore(t)
+			opt := eventOptions()
+			opt.Cluster = cluster.DefaultOptions()
+			opt.Cluster.ArticleRefineEvery, opt.Cluster.ArticleRefineWindow = 1, 16
+			if tt.grace > 0 {
+				opt.Cluster.Grace = tt.grace
+			}
+			if tt.halve {
+				// x0, x1, y1 then the rest: the notice is saved by the
+				// first run and moved by the second.
+				half := splitInHalves(t, dir)
+				for _, f := range []string{"1.jsonl", "2.jsonl"} {
+					if _, err := pipeline.New(st, opt).Ingest(ctx, []string{filepath.Join(half, f)}, nil, ingest.Options{}, nil); err != nil {
+						t.Fatal(err)
+					}
+				}
+			} else if _, err := pipeline.New(st, opt).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
+				t.Fatal(err)
+			}
+			placed := clusterMap(t, st) // checks each article against its event's row
+			byInput := map[string]store.ArticleCluster{}
+			for _, ac := range placed {
+				a, err := st.Get(ctx, ac.Article)
+				if err != nil {
+					t.Fatal(err)
+				}
+				byInput[a.InputID] = ac
+			}
+			collapse := byInput["y1"]
+			for _, id := range []string{"x1", "y2", "y3", "y4"} {
+				if ac := byInput[id]; ac.Event != collapse.Event || ac.Story != collapse.Story {
+					t.Errorf("%s is in %s/%s, want the collapse's %s/%s", id, ac.Event, ac.Story, collapse.Event, collapse.Story)
+				}
+			}
+			for _, id := range []string{"x0", "z1"} {
+				if byInput[id].Event == collapse.Event {
+					t.Errorf("%s joined the collapse", id)
+				}
+			}
+			for _, want := range []struct {
+				id       string
+				articles int
+			}{{collapse.Event, 5}, {byInput["x0"].Event, 1}} {
+				if ev, err := st.Event(ctx, want.id); err != nil || ev.Articles != want.articles {
+					t.Errorf("event %+v, %v; want %d articles", ev, err, want.articles)
+				}
+			}
+		})
+	}
+}
