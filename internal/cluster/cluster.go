@@ -345,6 +345,9 @@ func (c *Clusterer) AssignVector(v *Vector) Assignment {
 	c.keep(v.id, &dv)
 	if c.opt.ArticleRefineEvery > 0 && c.seq%int64(c.opt.ArticleRefineEvery) == 0 {
 		c.reassignRecent(&a)
+		if c.splitting() && c.splitEvents(&a) {
+			c.reassignRecent(&a)
+		}
 	}
 	if c.opt.StoryRefineEvery > 0 && c.seq%int64(c.opt.StoryRefineEvery) == 0 {
 		c.refineStories(&a)

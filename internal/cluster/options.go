@@ -80,6 +80,13 @@ type Options struct {
 	ArticleRefineEvery  int     `json:"article_refine_every"`
 	ArticleRefineWindow int     `json:"article_refine_window"`
 	ArticleRefineMargin float64 `json:"article_refine_margin"`
+	// EventSplitMin and EventSplitBelow configure the split test that
+	// follows each reassignment pass (split.go): an event with at least
+	// EventSplitMin articles in the reassignment window is cut in two by
+	// 2-means when its halves' articles are, on average, less like the
+	// other half than EventSplitBelow. Zero disables it.
+	EventSplitMin   int     `json:"event_split_min"`
+	EventSplitBelow float64 `json:"event_split_below"`
 	// StoryRefineEvery is how many arrivals pass between two story
 	// refinements (refine.go): each event that took an article among the
 	// last StoryRefineWindow arrivals moves to another story that scores
@@ -138,6 +145,8 @@ func DefaultOptions() Options {
 		StoryMerge:          0.45,
 		ArticleRefineEvery:  64,
 		ArticleRefineWindow: 256,
+		EventSplitMin:       8,
+		EventSplitBelow:     0.3,
 		StoryRefineEvery:    64,
 		StoryRefineWindow:   1024,
 		StoryWindow:         3 * 365 * 24 * time.Hour,
@@ -173,7 +182,7 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
 	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0:
 		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
-	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0:
+	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0 || o.EventSplitMin < 0 || o.EventSplitBelow < 0:
 		return fmt.Errorf("%w: article reassignment parameters must not be negative", ErrOptions)
 	case o.Grace < 0:
 		return fmt.Errorf("%w: grace %d < 0", ErrOptions, o.Grace)
