@@ -131,6 +131,11 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 					continue
 				}
 			}
+			if j+1 < ce && d.toks[j+1].quote < 0 && phraseGoesOn[d.toks[j+1].low] {
+				// "attacked the board, including its chair": an example
+				// or a narrowing belongs to the object.
+				continue
+			}
 			if d.listAt(j, ce) || inList && j+1 < ce && (d.toks[j+1].low == "and" || d.toks[j+1].low == "or") {
 				// "attacked voters, lawmakers, and thinkers": a list
 				// runs on past its commas.
@@ -206,6 +211,10 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 	}
 	return ce
 }
+
+// phraseGoesOn open, after a comma, an example or a narrowing of the phrase
+// before it ("…, including …", "…, especially …"), not a new clause.
+var phraseGoesOn = setOf("including", "especially", "particularly", "notably", "such")
 
 // objectPreps are the prepositions that follow the object of some cues.
 var objectPreps = map[string]string{"accuse": "of", "blame": "for", "thank": "for", "urge": "to", "criticize": "for", "criticise": "for", "praise": "for"}

@@ -122,6 +122,95 @@ func (d *doc) colonQuote(s sentence, c int) (found, bool) {
 	return f, true
 }
 
+// nameAfter reports whether a name alone follows the cue, up to a comma or
+// the end of the sentence: "…, said Ilse Varga, a former adviser." Then
+// the name is the source, whatever the comma before the cue follows.
+func (d *doc) nameAfter(s sentence, i int) bool {
+	j := i
+	for j < s.e && j < i+6 && d.toks[j].kind == kWord && d.toks[j].quote < 0 && d.toks[j].cap &&
+		!weekdays[d.toks[j].low] && !months[d.toks[j].low] && !personPronouns[d.toks[j].low] {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	return j >= s.e || d.toks[j].text == "," || isTerminal(d.toks[j])
+}
+
+// adjunctRest reports whether [i, e), what follows a cue, says only when,
+// where or how something was said: "Tuesday in Paris", "that night", "on
+// Twitter", "during his speech to the delegates", up to the end or to a
+// comma before a participle of saying ("…, noting …"). It holds no
+// complementiser, quotation, cue or finite verb ("the claims Doyle said
+// at the hearing were …" goes on with a clause).
+func (d *doc) adjunctRest(i, e int) bool {
+	if i >= e {
+		return false
+	}
+	t := d.toks[i]
+	switch {
+	case weekdays[t.low] || months[t.low]:
+	case (t.low == "that" || t.low == "this" || t.low == "last") && i+1 < e && timeNouns[d.toks[i+1].low]:
+	case t.low == "during" || t.low == "via":
+	case d.adjunctAt(i, e) && (t.low == "on" || t.low == "in" || t.low == "at"):
+	default:
+		return false
+	}
+	for j := i; j < e; j++ {
+		u := d.toks[j]
+		if u.quote >= 0 || u.kind == kOpen || j-i > 12 {
+			return false
+		}
+		if u.text == "," {
+			f, ok := cueWords[d.toks[min(j+1, e-1)].low]
+			return j+1 < e && ok && f.gerund
+		}
+		if _, ok := cueWords[u.low]; ok || auxiliaries[u.low] || u.low == "that" && j > i+1 || u.low == "whether" || isTerminal(u) || u.text == ":" || u.text == ";" {
+			return false
+		}
+	}
+	return true
+}
+
+// reportedly handles "The ferry operator is reportedly near collapse": the
+// adverb attributes its clause to reports nobody is named for, so the
+// clause around it is the content and there is no source. Before a verb of
+// saying ("reportedly told aides") the verb is the cue instead.
+func (d *doc) reportedly(s sentence, i int) (found, bool) {
+	if i+1 < s.e {
+		if _, ok := d.cueAt(i + 1); ok {
+			return found{}, false
+		}
+	}
+	cs := s.s
+	for cs < i && (d.toks[cs].low == "but" || d.toks[cs].low == "and" || d.toks[cs].low == "so") {
+		cs++
+	}
+	if d.opensAdjunct(s) {
+		// "In all, the board is reportedly split": the opening phrase
+		// sets the scene; the clause starts after its comma.
+		if c := d.firstComma(s); c >= cs && c < i {
+			cs = c + 1
+		}
+	}
+	if i-cs < 1 || d.toks[cs].quote >= 0 {
+		return found{}, false
+	}
+	for j := cs; j < s.e; j++ {
+		// "…, according to two clerks": the clause has a cue of its own.
+		if t := d.toks[j]; t.low == "according" && t.quote < 0 {
+			return found{}, false
+		}
+	}
+	cs, ce := d.trimContent(cs, d.clauseEnd(cs, s.e, ""))
+	if ce <= i+1 {
+		return found{}, false
+	}
+	f := found{cs: cs, ce: ce}
+	f.a = Attribution{Cue: d.span(i, i+1), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+	return f, true
+}
+
 // asked handles "Asked whether …, Ryan said …": the question is content,
 // the one asked is the next clause's subject.
 func (d *doc) asked(s sentence) (found, bool) {
@@ -140,8 +229,11 @@ func (d *doc) asked(s sentence) (found, bool) {
 		return found{}, false
 	}
 	cs := i + 1
+	if d.toks[cs].low == "about" && cs+1 < ce {
+		cs++ // "Asked about the levy, …": the preposition joins the cue
+	}
 	f := found{cs: cs, ce: ce}
-	f.a = Attribution{Cue: d.span(s.s, i+1), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
+	f.a = Attribution{Cue: d.span(s.s, cs), Content: d.span(cs, ce), Direct: d.hasQuote(cs, ce)}
 	return f, true
 }
 
@@ -536,12 +628,31 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 			return found{}, false
 		}
 	}
+	// "She seemed to imply that …": the raising verb leaves the report
+	// to the verb it governs, and joins its cue.
+	if (form.lemma == "seem" || form.lemma == "appear") && !form.gerund && i+2 < s.e && d.toks[i+1].low == "to" {
+		if f, ok := d.cueAt(i + 2); ok && !f.gerund && f.lemma != "seem" && f.lemma != "appear" {
+			return found{}, false
+		}
+	}
 	// The cue: auxiliaries and adverbs before the verb, particles after it.
 	cueS, cueE := i, i+1
 	for cueS > s.s && d.toks[cueS-1].quote < 0 && (preCue[d.toks[cueS-1].low] || isAdverb(d.toks[cueS-1])) {
 		cueS--
 	}
+	if cueS-2 >= s.s && d.toks[cueS-1].low == "to" && d.toks[cueS-1].quote < 0 {
+		if f, ok := cueWords[d.toks[cueS-2].low]; ok && (f.lemma == "seem" || f.lemma == "appear") && !f.gerund {
+			cueS -= 2
+			for cueS > s.s && d.toks[cueS-1].quote < 0 && (preCue[d.toks[cueS-1].low] || isAdverb(d.toks[cueS-1])) {
+				cueS--
+			}
+		}
+	}
 	if p := particles[form.lemma]; p != nil && cueE < s.e && p[d.toks[cueE].low] {
+		cueE++
+	} else if cueE+1 < s.e && d.toks[cueE].low == "out" && d.toks[cueE].quote < 0 && d.toks[cueE+1].low != "of" {
+		// "called out", "tweeting out", "shouted out": the particle
+		// belongs to the verb.
 		cueE++
 	} else if particleOnly[form.lemma] {
 		return found{}, false
@@ -575,6 +686,12 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	restLen := restE - restS
 	quoteAfter := restS < restE && d.toks[restS].quote >= 0 && !d.scare(d.toks[restS].quote)
 	thatAfter := restS < restE && (d.toks[restS].low == "that" || d.toks[restS].low == "whether")
+	if d.adjunctRest(restS, restE) {
+		// "…, Varga said Tuesday in Veyra, noting …", "…, he said that
+		// night": only when and where it was said follows the cue.
+		thatAfter = false
+		restLen = 0
+	}
 	shortRest := restLen <= 6 && !quoteAfter && !thatAfter && !d.hasQuote(restS, restE)
 	if tellLemmas[form.lemma] && !objectContent[form.lemma] && after == cueE && !quoteAfter && !thatAfter &&
 		cueE < s.e && (hearers[d.toks[cueE].low] || determiners[d.toks[cueE].low] || d.toks[cueE].cap) {
@@ -585,7 +702,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 
 	appos := left > s.s && lt.text == "," && d.appositive(s, left) >= 0
 	if !appos && left > s.s && lt.text == "," && !form.gerund && (quoteAfter || thatAfter || restLen > 6) &&
-		(d.toks[left-1].cap || d.toks[left-1].text == ")") {
+		(d.toks[left-1].cap || d.toks[left-1].text == ")") && !d.nameAfter(s, cueE) {
 		// "Gov. John Kasich (R-OH), said, “…”"
 		appos = true
 	}
@@ -736,6 +853,18 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		srcE -= 2
 	}
 	if d.passive(cueS, i, form) && srcS < srcE {
+		// "The plan was first reported by the Wire": the agent after "by"
+		// is the source and the subject is what was reported. Verbs of
+		// telling, feeling and raising keep their own frames ("was told
+		// by", "was delighted by", "is seen by X as …").
+		if !raising[form.lemma] && !tellLemmas[form.lemma] && !feelingLemmas[form.lemma] && cueE < s.e &&
+			d.toks[cueE].low == "by" && d.toks[cueE].quote < 0 {
+			if as, ae := d.agent(s, cueE+1); as < ae {
+				f.cs, f.ce = srcS, srcE
+				f.a = Attribution{Source: d.span(as, ae), Cue: d.span(cueS, cueE), Content: d.span(srcS, srcE), Direct: d.hasQuote(srcS, srcE)}
+				return f, true
+			}
+		}
 		// "Trump was asked", "is expected": the subject is not the source.
 		cs, ce := d.trimContent(restS, restE)
 		ce = d.clauseEnd(cs, ce, form.lemma)
@@ -841,7 +970,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 			return f, true
 		}
 	}
-	if cs >= ce && bound < s.s && s.s > 0 && d.toks[s.s-1].kind == kClose && !d.toks[s.s].nl {
+	if (cs >= ce || restLen == 0) && bound < s.s && s.s > 0 && d.toks[s.s-1].kind == kClose && !d.toks[s.s].nl {
 		// "“… missing.” Trump said.": the quotation closed its own
 		// sentence just before.
 		if q := d.toks[s.s-1].quote; q >= 0 && !d.scare(q) {
@@ -906,6 +1035,39 @@ func (d *doc) passive(cueS, verb int, form cueForm) bool {
 	}
 	return false
 }
+
+// notAgents head a "by" phrase that says how, not who: "by phone", "by
+// far", "by law".
+var notAgents = setOf("phone", "telephone", "email", "e-mail", "mail", "hand",
+	"far", "then", "now", "law", "name", "default", "design", "video", "text")
+
+// agent returns the noun phrase [i, e) after the "by" of a passive ("was
+// rejected by 64 percent of the voters"): up to a comma, a full stop, a
+// quotation, or a preposition that opens an adjunct or the verb's
+// complement ("was reported by the Wire on Friday", "was accused by X of
+// …"). It returns an empty range when the phrase says how rather than who
+// ("by phone", "by raising taxes").
+func (d *doc) agent(s sentence, i int) (int, int) {
+	e := i
+	for e < s.e && e-i < d.opt.MaxSourceWords {
+		t := d.toks[e]
+		if t.quote >= 0 || t.kind != kWord || e > i && agentEnds[t.low] {
+			break
+		}
+		e++
+	}
+	if e == i || e < s.e && e-i >= d.opt.MaxSourceWords {
+		return i, i
+	}
+	if t := d.toks[i]; notAgents[t.low] || !t.cap && strings.HasSuffix(t.low, "ing") {
+		return i, i
+	}
+	return i, e
+}
+
+// agentEnds end the agent of a passive.
+var agentEnds = setOf("in", "on", "at", "as", "for", "about", "to",
+	"during", "after", "before", "since", "because", "when", "while", "and", "but", "than")
 
 // loneSources are lower-case words that can be a source on their own.
 var loneSources = setOf("he", "she", "they", "we", "i", "you", "it", "who",

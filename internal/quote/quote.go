@@ -266,6 +266,17 @@ func (d *doc) cueAt(i int) (cueForm, bool) {
 	if ok || i+1 >= len(d.toks) || d.toks[i+1].quote >= 0 {
 		return f, ok
 	}
+	if g, bare := thatCues[t.low]; bare && bareClauseLemmas[g.lemma] && !g.gerund && !t.cap && i > 0 && d.subjectBefore(i) && d.hasClause(i+1, min(len(d.toks), i+10)) {
+		// "Strategists hope the ads will help", "many feel they have
+		// been ignored": after a subject, with a finite clause after it,
+		// the word is the verb, though the complementiser is left out.
+		return g, true
+	}
+	if g, seeAs := thatCues[t.low]; seeAs && seeAsLemmas[g.lemma] && !g.gerund && !t.cap && i > 0 && d.subjectBefore(i) && d.asAfter(i+1) {
+		// "Four in 10 voters see the mayor as the better candidate": a
+		// view of someone, reported.
+		return g, true
+	}
 	switch d.toks[i+1].low {
 	case "that":
 		f, ok = thatCues[t.low]
@@ -275,6 +286,47 @@ func (d *doc) cueAt(i int) (cueForm, bool) {
 		ok = ok && intentLemmas[f.lemma] && !f.gerund
 	}
 	return f, ok
+}
+
+// bareClauseLemmas report a belief or a claim and often drop the "that" of
+// their clause: "officials hope the scheme can help".
+var bareClauseLemmas = setOf("hope", "fear", "feel", "claim", "doubt", "suspect",
+	"assume", "guess", "imagine", "realize", "realise")
+
+// seeAsLemmas report a view of something "as" something: "voters see
+// her as electable".
+var seeAsLemmas = setOf("see", "view", "regard")
+
+// asAfter reports an "as" a few words after token i, past the object and
+// before any punctuation: "the mayor as …".
+func (d *doc) asAfter(i int) bool {
+	for j := i + 1; j < len(d.toks) && j < i+7; j++ {
+		t := d.toks[j]
+		if t.quote >= 0 || t.kind != kWord {
+			return false
+		}
+		if t.low == "as" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore reports whether the word before token i can end the subject
+// of a verb at i: a pronoun, "who", or a noun that is not a determiner,
+// a preposition or an auxiliary ("Democrats hope", "who feel").
+func (d *doc) subjectBefore(i int) bool {
+	p := d.toks[i-1]
+	if p.kind != kWord || p.quote >= 0 {
+		return false
+	}
+	if subjectPronouns[p.low] || p.low == "who" || p.low == "many" || p.low == "some" || p.low == "others" {
+		return true
+	}
+	if nounDeterminers[p.low] || nounPrepositions[p.low] || auxiliaries[p.low] || boundaryWords[p.low] || isAdverb(p) {
+		return false
+	}
+	return p.cap || strings.HasSuffix(p.low, "s")
 }
 
 // intentLemmas take an infinitive as what is intended: "plans to", "hope
@@ -313,6 +365,14 @@ func (d *doc) sentence(s sentence, out []found) []found {
 				continue
 			}
 		}
+		if t.low == "reportedly" && t.quote < 0 {
+			if f, ok := d.reportedly(s, i); ok {
+				f.lemma = "reportedly"
+				out = append(out, f)
+				used[i] = true
+				continue
+			}
+		}
 		if t.text == ":" && t.quote < 0 {
 			if f, ok := d.colonQuote(s, i); ok {
 				f.lemma = "say"
@@ -345,7 +405,7 @@ func (d *doc) sentence(s sentence, out []found) []found {
 			continue
 		}
 		if ss := d.tokenAt(f.a.Source.Start); !f.a.Source.Empty() && auxiliaries[d.toks[f.cs].low] && ss > s.s &&
-			(d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who") && f.a.Source.End <= f.a.Cue.Start {
+			(d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who" || d.toks[ss-1].low == "what") && f.a.Source.End <= f.a.Cue.Start {
 			f.cs = ss - 1
 			f.a.Content.Start = d.toks[ss-1].s
 		}
@@ -677,7 +737,7 @@ func (d *doc) frameFits(f found, form cueForm) bool {
 		// relative pronoun ("which I said was not …") the content runs
 		// from it, around source and cue; without one it is not reported.
 		ss := d.tokenAt(f.a.Source.Start)
-		return ss > 0 && (d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who")
+		return ss > 0 && (d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who" || d.toks[ss-1].low == "what")
 	}
 	if form.lemma == "order" && f.cs < f.ce {
 		// "ordered an audit" is an act; "ordered Norvane to delete …"

@@ -46,6 +46,16 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 				continue
 			}
 		}
+		if n == 0 && t.quote < 0 && t.kind != kWord && isDash(t.text) {
+			// "Many dockers at the hearing — pilots, clerks and crane
+			// drivers — said": an aside between dashes closes the source
+			// and belongs to it, as a parenthesis does.
+			if k := d.dashAside(s, j); k >= 0 {
+				n += j - k + 1
+				j = k
+				continue
+			}
+		}
 		if t.quote < 0 && n > 0 && j > s.s && (t.text == "/" || t.text == "&" || t.text == "’" || t.text == "'") && d.toks[j-1].e == t.s {
 			n++ // "Reuters/Ipsos", "Sanders’ aides"
 			continue
@@ -78,7 +88,7 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 			n++
 			continue
 		}
-		if t.low == "and" && n > 0 && j > s.s && (d.toks[j-1].cap && d.toks[j-1].kind == kWord || personPronouns[d.toks[j-1].low]) && d.toks[j+1].kind == kWord {
+		if t.low == "and" && n > 0 && j > s.s && (d.toks[j-1].cap && d.toks[j-1].kind == kWord || personPronouns[d.toks[j-1].low] || d.pluralAnd(j)) && d.toks[j+1].kind == kWord {
 			// "he and Brafman", "Jeb Bush and Chris Christie"
 			n++
 			continue
@@ -109,7 +119,47 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 		return e, e, j
 	}
 	st, j = d.quantifierLeft(s, st, j)
+	if k := d.secondDeterminer(st, e); k > st {
+		st, j = k, k-1
+	}
 	return st, e, j
+}
+
+// secondDeterminer returns the start of a noun phrase that the walk left
+// over the source ran past: a determiner inside [st, e) right after a
+// lower-case noun, as in "the levy the council argued about" or "the
+// promises the mayor has talked about", where the source is only "the
+// council" or "the mayor". After a preposition ("a spokesman for the
+// board"), a participle ("states suing the board") or inside a relative
+// clause ("voters who watched the debate") the determiner belongs to the
+// source, and so it does in a source with an appositive. It returns -1
+// when there is none.
+func (d *doc) secondDeterminer(st, e int) int {
+	for k := st + 1; k < e; k++ {
+		t := d.toks[k]
+		if t.quote >= 0 || t.kind != kWord {
+			continue
+		}
+		if t.low == "who" || t.low == "which" || t.low == "that" || t.low == "whose" {
+			return -1
+		}
+		if t.low != "the" && t.low != "a" && t.low != "an" {
+			continue
+		}
+		p := d.toks[k-1]
+		if p.kind != kWord || p.quote >= 0 || p.cap || inPhrase[p.low] || nounPrepositions[p.low] || boundaryWords[p.low] ||
+			isPossessive(p.text) || approximators[p.low] || numberWords[p.low] || isNumber(p) || p.low == "of" || p.low == "all" || p.low == "both" ||
+			strings.HasSuffix(p.low, "ing") || strings.HasSuffix(p.low, "ed") {
+			continue // "states suing the EPA", "Varga unleashed a series of posts"
+		}
+		for j := k; j < e; j++ {
+			if d.toks[j].text == "," {
+				return -1 // "Reyl, one of the pilots suing the board, said"
+			}
+		}
+		return k
+	}
+	return -1
 }
 
 // approximators qualify a number that opens a source: "about four in 10",
@@ -257,3 +307,57 @@ func (d *doc) roleBefore(s sentence, k int) bool {
 	}
 	return false
 }
+
+// dashAside returns the index of the dash that opens an aside closed by the
+// dash at c ("pilots from two ports — Veyra and Saltmarsh —"), or -1. The
+// aside holds only words and commas and no cue, and a word stands before
+// it: the noun phrase it comments on.
+func (d *doc) dashAside(s sentence, c int) int {
+	if d.toks[c].text == "-" && c-1 > s.s && d.toks[c-1].text == "-" {
+		c-- // " -- "
+	}
+	for k := c - 1; k > s.s && k > c-16; k-- {
+		t := d.toks[k]
+		if t.quote >= 0 || isTerminal(t) {
+			return -1
+		}
+		if t.kind != kWord && isDash(t.text) {
+			if t.text == "-" && d.toks[k-1].text == "-" {
+				k--
+			}
+			if k == c-1 || k == s.s || d.toks[k-1].kind != kWord || d.toks[k-1].quote >= 0 {
+				return -1
+			}
+			return k
+		}
+		if t.kind != kWord && t.text != "," {
+			return -1
+		}
+		if _, ok := cueWords[t.low]; ok {
+			return -1
+		}
+	}
+	return -1
+}
+
+// pluralAnd reports whether the "and" at j joins two groups of speakers
+// ("harbour engineers and Port Authority officials", "economists and
+// other critics"): a plural noun before it, and a name or a word that opens a
+// noun phrase after it. A verb in -s before it ("the plan fails and
+// critics say") has no such opener after the "and".
+func (d *doc) pluralAnd(j int) bool {
+	if j+1 >= len(d.toks) {
+		return false
+	}
+	p, n := d.toks[j-1], d.toks[j+1]
+	if p.kind != kWord || p.cap || p.quote >= 0 || !strings.HasSuffix(p.low, "s") || boundaryWords[p.low] || auxiliaries[p.low] {
+		return false
+	}
+	if _, isCue := cueWords[p.low]; isCue {
+		return false
+	}
+	return n.cap && !personPronouns[n.low] || conjunctOpeners[n.low]
+}
+
+// conjunctOpeners open the second of two coordinated groups of speakers.
+var conjunctOpeners = setOf("other", "many", "some", "several", "most", "former", "fellow")
