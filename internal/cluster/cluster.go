@@ -163,6 +163,9 @@ type story struct {
 	events []*event // active events, in creation order
 	count  int      // events ever joined
 	size   int      // articles
+	// splitAt is the arrival at which a refinement last tried to split
+	// the story.
+	splitAt int64
 	// compact is set while the story is quiet and its centroids are cut to
 	// IndexTerms entries.
 	compact bool

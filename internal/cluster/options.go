@@ -81,7 +81,7 @@ type Options struct {
 	ArticleRefineWindow int     `json:"article_refine_window"`
 	ArticleRefineMargin float64 `json:"article_refine_margin"`
 	// EventSplitMin and EventSplitBelow configure the split test that
-	// follows each reassignment pass (split.go): an event with at least
+	// follows each reassignment pass (eventsplit.go): an event with at least
 	// EventSplitMin articles in the reassignment window is cut in two by
 	// 2-means when its halves' articles are, on average, less like the
 	// other half than EventSplitBelow. Zero disables it.
@@ -95,6 +95,14 @@ type Options struct {
 	StoryRefineEvery  int     `json:"story_refine_every"`
 	StoryRefineWindow int     `json:"story_refine_window"`
 	StoryRefineMargin float64 `json:"story_refine_margin"`
+	// StorySplit, when positive, has each story refinement split a story
+	// that took new articles in two when its events fall into two groups
+	// whose centroids are less alike than StorySplit (storysplit.go): a story
+	// that took the first event of another topic by a chance likeness
+	// (child car seats and car workers' contract talks share "car", "GM",
+	// "safety"), and then that topic's later events, sheds them together.
+	// Zero disables it, as does StoryRefineEvery zero.
+	StorySplit float64 `json:"story_split"`
 	// StoryWindow is how far an article may lie from a story's span for
 	// the story to be a candidate, and how long a quiet story stays in
 	// memory (cut down to its index keys). Stories run for years: DUC
@@ -141,7 +149,7 @@ func DefaultOptions() Options {
 		EventTimeScale:      3 * 24 * time.Hour,
 		StoryText:           1,
 		StoryEntities:       0,
-		StoryThreshold:      0.17,
+		StoryThreshold:      0.16,
 		StoryMerge:          0.45,
 		ArticleRefineEvery:  64,
 		ArticleRefineWindow: 256,
@@ -149,6 +157,7 @@ func DefaultOptions() Options {
 		EventSplitBelow:     0.3,
 		StoryRefineEvery:    64,
 		StoryRefineWindow:   1024,
+		StorySplit:          0.25,
 		StoryWindow:         3 * 365 * 24 * time.Hour,
 		Grace:               10000,
 		CentroidTerms:       300,
@@ -180,6 +189,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: story threshold %v <= 0", ErrOptions, o.StoryThreshold)
 	case o.EventWindow <= 0 || o.StoryWindow <= 0 || o.EventTimeScale <= 0:
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
+	case o.StorySplit < 0:
+		return fmt.Errorf("%w: story split %v < 0", ErrOptions, o.StorySplit)
 	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0:
 		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
 	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0 || o.EventSplitMin < 0 || o.EventSplitBelow < 0:

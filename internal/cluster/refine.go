@@ -63,6 +63,14 @@ func (c *Clusterer) refineStories(asg *Assignment) {
 			c.refineEvent(ev, asg)
 		}
 	}
+	if c.opt.StorySplit > 0 {
+		for _, st := range slices.Clone(c.storyList) {
+			if st.alive && st.lastSeq > since && st.lastSeq > st.splitAt {
+				st.splitAt = c.seq
+				c.splitStory(st, asg)
+			}
+		}
+	}
 }
 
 // refineEvent weighs ev against the stories the index offers, its own
@@ -99,7 +107,12 @@ func (c *Clusterer) refineEvent(ev *event, asg *Assignment) {
 		st.terms, st.ents = keepTerms, keepEnts
 		return
 	}
-	// Move it.
+	c.moveEvent(ev, st, best, tv, ev2, asg)
+}
+
+// moveEvent moves ev from st, whose centroids no longer hold it, to best,
+// adding ev's centroids tv and ev2 there; a story left empty is absorbed.
+func (c *Clusterer) moveEvent(ev *event, st, best *story, tv, ev2 vec, asg *Assignment) {
 	best.terms.add(tv)
 	best.ents.add(ev2)
 	c.prune(&best.terms, c.opt.CentroidTerms)

@@ -141,6 +141,9 @@ type StoryState struct {
 	Size   int      `json:"size"`
 	// Compact is set while the story is quiet and cut down (see doc.go).
 	Compact bool `json:"compact,omitempty"`
+	// SplitAt is the arrival at which a refinement last tried to split
+	// the story (Options.StorySplit).
+	SplitAt int64 `json:"split_at,omitempty"`
 }
 
 func centroidWeights(ce *centroid) Weights {
@@ -186,7 +189,7 @@ func (c *Clusterer) Export() State {
 		s.Terms[i] = TermState{Key: t.key, Surface: t.surface, DF: t.df, Aside: t.aside, Last: t.last}
 	}
 	for _, st := range c.storyList {
-		ss := StoryState{ClusterState: exportCluster(&st.cluster), Count: st.count, Size: st.size, Compact: st.compact}
+		ss := StoryState{ClusterState: exportCluster(&st.cluster), Count: st.count, Size: st.size, Compact: st.compact, SplitAt: st.splitAt}
 		for _, ev := range st.events {
 			ss.Events = append(ss.Events, ev.id)
 		}
@@ -275,7 +278,7 @@ func Restore(s State) (*Clusterer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("restore: %w", err)
 		}
-		st := &story{cluster: cl, count: ss.Count, size: ss.Size, compact: ss.Compact}
+		st := &story{cluster: cl, count: ss.Count, size: ss.Size, compact: ss.Compact, splitAt: ss.SplitAt}
 		c.stories[st.id] = st
 		c.storyList = append(c.storyList, st)
 	}

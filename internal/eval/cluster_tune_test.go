@@ -117,7 +117,13 @@ func TestClusterGrid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fmt.Printf("%s %s file %.3f mean %.3f sd %.3f P %.3f R %.3f pairF1 %.3f clusters %d\n", set.label, g, rep.FileOrder.BCubedF1, rep.Mean.BCubedF1, rep.SD.BCubedF1, rep.Mean.BCubedP, rep.Mean.BCubedR, rep.Mean.PairF1, rep.Mean.Clusters)
+			// Each order's F1 too: variants run over the same orders,
+			// so compare them order by order, not only by their means.
+			orders := fmt.Sprintf("%.3f", rep.FileOrder.BCubedF1)
+			for _, s := range rep.Shuffles {
+				orders += fmt.Sprintf(" %.3f", s.BCubedF1)
+			}
+			fmt.Printf("%s %s file %.3f mean %.3f sd %.3f P %.3f R %.3f pairF1 %.3f clusters %d orders [%s]\n", set.label, g, rep.FileOrder.BCubedF1, rep.Mean.BCubedF1, rep.SD.BCubedF1, rep.Mean.BCubedP, rep.Mean.BCubedR, rep.Mean.PairF1, rep.Mean.Clusters, orders)
 		}
 	}
 }
