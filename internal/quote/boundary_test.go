@@ -11,6 +11,9 @@ func TestBoundaryRules(t *testing.T) {
 		text                 string
 		source, cue, content string
 	}{
+		// A number before a determiner ends a time adjunct.
+		{"an hour before the source", "The talks ended at noon, and by five the whole quay seemed to know: the ferries would sail.",
+			"the whole quay", "seemed to know:", "the ferries would sail"},
 		// A preposition the verb governs joins the cue.
 		{"preposition in the cue", "Mayor Ada Fenn complained about the new parking rules.",
 			"Mayor Ada Fenn", "complained about", "the new parking rules"},

@@ -122,6 +122,14 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 	if k := d.secondDeterminer(st, e); k > st {
 		st, j = k, k-1
 	}
+	// "by five the whole district seemed to know": a number right before
+	// a determiner ends a time adjunct ("by five", "at 9"); the source
+	// starts at the determiner.
+	if st+1 < e && (numberWords[d.toks[st].low] || isNumber(d.toks[st])) && d.toks[st].low != "a" {
+		if n := d.toks[st+1].low; n == "the" || n == "a" || n == "an" {
+			st, j = st+1, st
+		}
+	}
 	return st, e, j
 }
 
