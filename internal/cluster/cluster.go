@@ -345,7 +345,17 @@ func (c *Clusterer) AssignVector(v *Vector) Assignment {
 	}
 	c.unscatter(dv.terms)
 	c.unscatter(dv.ents)
-	c.keep(v.id, &dv)
+	margin := -1.0 // a new event: weighed again
+	if !a.NewEvent {
+		margin = a.Score
+		for _, o := range cands[1:] {
+			if o.ev.alive && o.ev != ev {
+				margin = a.Score - o.score
+				break
+			}
+		}
+	}
+	c.keep(v.id, &dv, margin)
 	if c.opt.ArticleRefineEvery > 0 && c.seq%int64(c.opt.ArticleRefineEvery) == 0 {
 		c.reassignRecent(&a)
 		if c.splitting() && c.splitEvents(&a) {

@@ -42,6 +42,9 @@ type recent struct {
 	rawTerms, rawEnts   vec
 	places, days, years []int32
 	t                   time.Time
+	// margin is by how much its own event beat the best other when it
+	// was last weighed (negative: another was better, or it stood alone).
+	margin float64
 	// copies are the copies that joined its event as its copies.
 	copies []string
 }
@@ -70,7 +73,7 @@ func (c *Clusterer) reassigning() bool {
 }
 
 // keep keeps a just-placed article's vectors for reassignment.
-func (c *Clusterer) keep(id string, dv *docVec) {
+func (c *Clusterer) keep(id string, dv *docVec, margin float64) {
 	if !c.reassigning() {
 		return
 	}
@@ -78,7 +81,7 @@ func (c *Clusterer) keep(id string, dv *docVec) {
 		id: id, seq: c.seq,
 		rawTerms: slices.Clone(dv.rawTerms), rawEnts: slices.Clone(dv.rawEnts),
 		places: clip(dv.places), days: clip(dv.days), years: clip(dv.years),
-		t: dv.t,
+		t: dv.t, margin: margin,
 	}
 	c.recent = append(c.recent, r)
 	c.recentOf[id] = r
@@ -121,11 +124,13 @@ func (c *Clusterer) trimRecent() {
 	}
 }
 
-// reassignRecent runs one pass over the kept articles, oldest first.
+// reassignRecent runs one pass over the kept articles, oldest first,
+// but for those settled: their own event beat the best other by
+// ArticleRefineSettled or more when they were last weighed.
 func (c *Clusterer) reassignRecent(asg *Assignment) {
 	c.trimRecent()
 	for _, r := range c.recent {
-		if r.seq < c.seq {
+		if r.seq < c.seq && r.margin < c.opt.ArticleRefineSettled {
 			c.reassign(r, asg)
 		}
 	}
@@ -155,13 +160,24 @@ func (c *Clusterer) reassign(r *recent, asg *Assignment) {
 		own = c.eventScore(ev, &dv)
 	}
 	var best *event
+	other := 0.0
 	for _, cd := range c.scoreEvents(&dv) {
 		if cd.ev != ev {
+			other = cd.score
 			if cd.score >= c.opt.EventThreshold && cd.score > own+c.opt.ArticleRefineMargin {
 				best = cd.ev
 			}
 			break
 		}
+	}
+	// The margin by which it stays, or by which its new event won; one
+	// that stood alone is weighed again.
+	r.margin = own - other
+	if best != nil {
+		r.margin = other - own
+	}
+	if math.IsInf(own, -1) {
+		r.margin = -1
 	}
 	c.unscatter(dv.terms)
 	c.unscatter(dv.ents)

@@ -63,6 +63,9 @@ type RecentState struct {
 	Days     []int32   `json:"days,omitempty"`
 	Years    []int32   `json:"years,omitempty"`
 	At       time.Time `json:"at,omitzero"`
+	// Margin is by how much its own event beat the best other when it was
+	// last weighed.
+	Margin float64 `json:"margin"`
 	// Copies are the copies that joined its event as its copies.
 	Copies []string `json:"copies,omitempty"`
 }
@@ -208,7 +211,7 @@ func (c *Clusterer) Export() State {
 	for _, r := range c.recent {
 		s.Recent = append(s.Recent, RecentState{
 			ID: r.id, Seq: r.seq, Terms: vecWeights(r.rawTerms), Entities: vecWeights(r.rawEnts),
-			Places: slices.Clone(r.places), Days: slices.Clone(r.days), Years: slices.Clone(r.years), At: r.t,
+			Places: slices.Clone(r.places), Days: slices.Clone(r.days), Years: slices.Clone(r.years), At: r.t, Margin: r.margin,
 			Copies: slices.Clone(r.copies),
 		})
 	}
@@ -352,7 +355,7 @@ func Restore(s State) (*Clusterer, error) {
 		if i > 0 && s.Recent[i-1].Seq >= rs.Seq {
 			return nil, fmt.Errorf("restore: %w: recent articles are not in arrival order", ErrState)
 		}
-		r := &recent{id: rs.ID, seq: rs.Seq, places: slices.Clone(rs.Places), days: slices.Clone(rs.Days), years: slices.Clone(rs.Years), t: rs.At, copies: slices.Clone(rs.Copies)}
+		r := &recent{id: rs.ID, seq: rs.Seq, places: slices.Clone(rs.Places), days: slices.Clone(rs.Days), years: slices.Clone(rs.Years), t: rs.At, margin: rs.Margin, copies: slices.Clone(rs.Copies)}
 		var err error
 		if r.rawTerms, err = readWeights(rs.Terms, known); err == nil {
 			r.rawEnts, err = readWeights(rs.Entities, known)
