@@ -201,13 +201,16 @@
 //
 // On synthetic 2 KB articles three minutes apart (BenchmarkVectorize,
 // BenchmarkAssignVector; two cores shared with other work, so the figures
-// are the spread of several runs): Vectorize 60–85 µs, 22 kB and 64–83
-// allocations an article, in parallel on every core; AssignVector 179–181
-// µs (5,500 articles a second, story refinement included), 31 kB
-// and 61 allocations after 10,000 articles, and 198 µs, 31 kB and 44
-// allocations after 1,000,000. The clusterer then holds 58 MB (837
-// events, 836 stories, a vocabulary of 38,408) and 82 MB (844 events,
-// 4,096 stories, 94,475):
+// are the medians of several runs): Vectorize 60–85 µs, 22 kB and 64–83
+// allocations an article, in parallel on every core; AssignVector 210 µs
+// (4,770 articles a second; reassignment, the split tests and story
+// refinement included; 175 µs with reassignment and the splits off) after
+// 10,000 articles, and 201 µs, 39 kB and 59 allocations after 1,000,000.
+// Reassignment spares settled articles (ArticleRefineSettled): weighing
+// every article of the window at every pass cost 420 µs. The clusterer
+// then holds 58 MB (837 events, 836 stories, a vocabulary of 38,408) and
+// 82 MB (844 events, 4,096 stories, 94,475): the recent articles' vectors
+// add about 0.4 MB, bounded by ArticleRefineWindow;
 // the events are bounded by the grace, the stories by the story window
 // (and, in the benchmark, by synthDoc's invented names, which repeat every
 // 4,096 events), the vocabulary by forget.
