@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"encoding/json"
 	"strconv"
 	"testing"
 )
@@ -21,5 +22,46 @@ func FuzzVectorize(f *testing.F) {
 		ms := []Mention{{Name: "Dmitar Velescu", Start: a, Person: true}, {Name: "Sarnovo", Start: b}, {Name: "", Start: e}}
 		v := Vectorize(Doc{ID: strconv.Itoa(n), Title: title, Text: body, Mentions: ms})
 		c.AssignVector(v)
+	})
+}
+
+// FuzzRestore: any JSON that decodes as a State either is refused by
+// Restore or gives a Clusterer that assigns, reassigns and splits without
+// panicking. The seeds are real states taken mid-stream, with articles in
+// the reassignment window.
+func FuzzRestore(f *testing.F) {
+	opt := splitOptions(4)
+	docs := splitDocs()
+	for _, at := range []int{3, 7} {
+		c, err := New(opt)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, d := range docs[:at] {
+			c.Assign(d)
+		}
+		blob, err := json.Marshal(c.Export())
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(blob)
+	}
+	vs := make([]*Vector, len(docs))
+	for i, d := range docs {
+		vs[i] = Vectorize(d)
+	}
+	f.Fuzz(func(t *testing.T, blob []byte) {
+		var s State
+		if json.Unmarshal(blob, &s) != nil {
+			return
+		}
+		c, err := Restore(s)
+		if err != nil {
+			return
+		}
+		for _, v := range vs {
+			c.AssignVector(v)
+		}
+		c.Export()
 	})
 }
