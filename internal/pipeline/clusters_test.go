@@ -375,6 +375,20 @@ func TestClustersWithAShortGrace(t *testing.T) {
 }
 
 // eventOptions are the defaults with events and stories turned on.
+// placedByInput is clusterMap keyed by the articles' input IDs.
+func placedByInput(t *testing.T, st store.Store) map[string]store.ArticleCluster {
+	t.Helper()
+	out := map[string]store.ArticleCluster{}
+	for _, ac := range clusterMap(t, st) {
+		a, err := st.Get(context.Background(), ac.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[a.InputID] = ac
+	}
+	return out
+}
+
 func eventOptions() pipeline.Options {
 	opt := pipeline.DefaultOptions()
 	opt.Events = true
@@ -513,15 +527,7 @@ func TestArticleReassignmentReachesTheStore(t *testing.T) {
 			} else if _, err := pipeline.New(st, opt).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
 				t.Fatal(err)
 			}
-			placed := clusterMap(t, st) // checks each article against its event's row
-			byInput := map[string]store.ArticleCluster{}
-			for _, ac := range placed {
-				a, err := st.Get(ctx, ac.Article)
-				if err != nil {
-					t.Fatal(err)
-				}
-				byInput[a.InputID] = ac
-			}
+			byInput := placedByInput(t, st) // checks each article against its event's row
 			collapse := byInput["y1"]
 			for _, id := range []string{"x1", "y2", "y3", "y4"} {
 				if ac := byInput[id]; ac.Event != collapse.Event || ac.Story != collapse.Story {
@@ -587,15 +593,7 @@ func TestEventSplitReachesTheStore(t *testing.T) {
 	if _, err := pipeline.New(st, opt).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	placed := clusterMap(t, st) // checks each article against its event's row
-	byInput := map[string]store.ArticleCluster{}
-	for _, ac := range placed {
-		a, err := st.Get(ctx, ac.Article)
-		if err != nil {
-			t.Fatal(err)
-		}
-		byInput[a.InputID] = ac
-	}
+	byInput := placedByInput(t, st) // checks each article against its event's row
 	hired, fired := byInput["hire0"], byInput["fire0"]
 	if hired.Event == fired.Event {
 		t.Fatalf("the appointment and the dismissal are one event in the store, %s", hired.Event)
