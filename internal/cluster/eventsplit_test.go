@@ -1,37 +1,32 @@
 package cluster
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// splitDocs: the Kessel port authority appoints a harbour master, and
-// (years later, though the reports do not say so) dismisses her. Both
-// happenings have the same people, places and most of their words; the
-// dismissal's first reports join the appointment's event.
+// splitDocs reads testdata/harbour-master.jsonl (ours, also ingested by
+// the pipeline's tests): the Kessel port authority appoints a harbour
+// master, and (years later, though the reports do not say so) dismisses
+// her. Both happenings have the same people, places and most of their
+// words; the dismissal's first reports join the appointment's event.
 func splitDocs() []Doc {
-	hire := []string{
-		"Ilse Marrow will be Kessel's next harbour master. The board chose her from twelve candidates after interviews that ran through the spring, and she starts in the autumn. Colleagues describe a patient negotiator who rebuilt the pilot rota at Sarn and brought the dredging budget back into balance.",
-		"Kessel has a new harbour master: Ilse Marrow, chosen from twelve candidates, takes over in the autumn. She promised to rebuild the pilot rota, extend the dredging programme and open the quay to cruise ships, which the board hopes will bring tourists and trade.",
-		"Pilots and ferry crews welcomed the choice of Ilse Marrow to run Kessel harbour. At Sarn she rebuilt the pilot rota and balanced the dredging budget, and unions said a patient negotiator was what the quay needed after years of disputes.",
-		"Ilse Marrow, named Kessel harbour master this week, set out her plans: a rebuilt pilot rota, a longer dredging season and berths for cruise ships. She starts in the autumn, after handing over at Sarn, where she spent nine years.",
-		"The board's choice of Ilse Marrow as Kessel harbour master drew praise from the ferry operators, who hope her plans for cruise berths and a longer dredging season will bring more traffic. She was picked from twelve candidates.",
-	}
-	fire := []string{
-		"Ilse Marrow has been sacked as Kessel harbour master after auditors found harbour dues missing from the accounts. Police were called in and the accounts frozen while the fraud inquiry runs.",
-		"Auditors who found harbour dues missing have cost Ilse Marrow her job. She denies any fraud and says she will sue; police have seized the accounts and questioned two clerks.",
-		"Ilse Marrow, sacked over missing harbour dues, denies fraud. The inquiry widened on Friday when police questioned two clerks and froze the accounts; her lawyer said she would sue.",
-		"Police questioning two clerks over the missing harbour dues say the fraud may go back years. Ilse Marrow, sacked last week, denies wrongdoing and has hired a lawyer.",
-		"The fraud inquiry into missing harbour dues, which cost Ilse Marrow her job, has frozen the accounts and will take months, police said. The auditors' report runs to ninety pages.",
+	data, err := os.ReadFile(filepath.Join("testdata", "harbour-master.jsonl"))
+	if err != nil {
+		panic(err)
 	}
 	var docs []Doc
-	for i, t := range hire {
-		docs = append(docs, Doc{ID: fmt.Sprintf("hire%d", i), Text: t})
-	}
-	for i, t := range fire {
-		docs = append(docs, Doc{ID: fmt.Sprintf("fire%d", i), Text: t})
+	for line := range strings.Lines(string(data)) {
+		var d struct{ ID, Text string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			panic(fmt.Sprintf("harbour-master.jsonl: %v", err))
+		}
+		docs = append(docs, Doc{ID: d.ID, Text: d.Text})
 	}
 	return docs
 }

@@ -556,32 +556,7 @@ func TestArticleReassignmentReachesTheStore(t *testing.T) {
 // cuts the dismissal out into an event of its own, and the store follows.
 func TestEventSplitReachesTheStore(t *testing.T) {
 	ctx := context.Background()
-	hire := []string{
-		"Ilse Marrow will be Kessel's next harbour master. The board chose her from twelve candidates after interviews that ran through the spring, and she starts in the autumn. Colleagues describe a patient negotiator who rebuilt the pilot rota at Sarn and brought the dredging budget back into balance.",
-		"Kessel has a new harbour master: Ilse Marrow, chosen from twelve candidates, takes over in the autumn. She promised to rebuild the pilot rota, extend the dredging programme and open the quay to cruise ships, which the board hopes will bring tourists and trade.",
-		"Pilots and ferry crews welcomed the choice of Ilse Marrow to run Kessel harbour. At Sarn she rebuilt the pilot rota and balanced the dredging budget, and unions said a patient negotiator was what the quay needed after years of disputes.",
-		"Ilse Marrow, named Kessel harbour master this week, set out her plans: a rebuilt pilot rota, a longer dredging season and berths for cruise ships. She starts in the autumn, after handing over at Sarn, where she spent nine years.",
-		"The board's choice of Ilse Marrow as Kessel harbour master drew praise from the ferry operators, who hope her plans for cruise berths and a longer dredging season will bring more traffic. She was picked from twelve candidates.",
-	}
-	fire := []string{
-		"Ilse Marrow has been sacked as Kessel harbour master after auditors found harbour dues missing from the accounts. Police were called in and the accounts frozen while the fraud inquiry runs.",
-		"Auditors who found harbour dues missing have cost Ilse Marrow her job. She denies any fraud and says she will sue; police have seized the accounts and questioned two clerks.",
-		"Ilse Marrow, sacked over missing harbour dues, denies fraud. The inquiry widened on Friday when police questioned two clerks and froze the accounts; her lawyer said she would sue.",
-		"Police questioning two clerks over the missing harbour dues say the fraud may go back years. Ilse Marrow, sacked last week, denies wrongdoing and has hired a lawyer.",
-		"The fraud inquiry into missing harbour dues, which cost Ilse Marrow her job, has frozen the accounts and will take months, police said. The auditors' report runs to ninety pages.",
-	}
-	var b strings.Builder
-	for i, text := range append(hire, fire...) {
-		id := fmt.Sprintf("hire%d", i)
-		if i >= len(hire) {
-			id = fmt.Sprintf("fire%d", i-len(hire))
-		}
-		line, _ := json.Marshal(map[string]string{"id": id, "source": fmt.Sprintf("Outlet %d", i), "text": text})
-		b.Write(line)
-		b.WriteByte('\n')
-	}
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.jsonl"), []byte(b.String()))
+	path := filepath.Join("..", "cluster", "testdata", "harbour-master.jsonl") // ours, shared with the cluster tests
 	st := openStore(t)
 	opt := eventOptions()
 	opt.Cluster = cluster.DefaultOptions()
@@ -590,7 +565,7 @@ func TestEventSplitReachesTheStore(t *testing.T) {
 	// makes them the same canonical names) stay more alike across the
 	// halves than ECB+'s longer ones: the split test is set for them.
 	opt.Cluster.EventSplitMin, opt.Cluster.EventSplitBelow = 4, 0.4
-	if _, err := pipeline.New(st, opt).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); err != nil {
+	if _, err := pipeline.New(st, opt).Ingest(ctx, []string{path}, nil, ingest.Options{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	byInput := placedByInput(t, st) // checks each article against its event's row
