@@ -272,6 +272,11 @@ func (c *Clusterer) Assign(d Doc) Assignment { return c.AssignVector(Vectorize(d
 func (c *Clusterer) AssignVector(v *Vector) Assignment {
 	c.seq++
 	c.pendingEvic = nil
+	if t := published(v.published); !t.Equal(v.published) || t.IsZero() != v.published.IsZero() {
+		w := *v
+		w.published = t
+		v = &w
+	}
 	if v.copyOf != "" {
 		if ev := c.articleOf[v.copyOf]; ev != nil && ev.alive {
 			if _, dup := c.articleOf[v.id]; !dup {

@@ -59,6 +59,29 @@ type ArticleMove struct {
 	ToStory   string `json:"to_story"`
 }
 
+// The published times Unix nanoseconds hold (as the store keeps them).
+var (
+	minPublished = time.Unix(0, math.MinInt64).UTC()
+	maxPublished = time.Unix(0, math.MaxInt64).UTC()
+)
+
+// published is t as the clusterer takes an article's published time: the
+// Unix epoch, a feed's "no date" and 0 in an event's times, as undated,
+// and a time outside what Unix nanoseconds hold (a garbage date, year 1500
+// or 2300) at the nearest bound, so that an event's span drawn again from
+// its times (respan) is the span its articles drew.
+func published(t time.Time) time.Time {
+	switch {
+	case t.IsZero() || t.Equal(time.Unix(0, 0)):
+		return time.Time{}
+	case t.Before(minPublished):
+		return minPublished
+	case t.After(maxPublished):
+		return maxPublished
+	}
+	return t
+}
+
 // unixNano is t in Unix nanoseconds, 0 for the zero time.
 func unixNano(t time.Time) int64 {
 	if t.IsZero() {
@@ -82,6 +105,16 @@ func (c *Clusterer) keep(id string, dv *docVec, margin float64) {
 		rawTerms: slices.Clone(dv.rawTerms), rawEnts: slices.Clone(dv.rawEnts),
 		places: clip(dv.places), days: clip(dv.days), years: clip(dv.years),
 		t: dv.t, margin: margin,
+	}
+	if old := c.recentOf[id]; old != nil && old.id == id {
+		// Sent again after its event left memory (a Grace shorter than
+		// the window): the newer placement is the one to weigh.
+		c.recent = slices.DeleteFunc(c.recent, func(x *recent) bool { return x == old })
+		for _, cp := range old.copies {
+			if c.recentOf[cp] == old {
+				delete(c.recentOf, cp)
+			}
+		}
 	}
 	c.recent = append(c.recent, r)
 	c.recentOf[id] = r
@@ -112,9 +145,12 @@ func (c *Clusterer) trimRecent() {
 	n := 0
 	for n < len(c.recent) && c.recent[n].seq <= since {
 		r := c.recent[n]
-		delete(c.recentOf, r.id)
-		for _, cp := range r.copies {
-			delete(c.recentOf, cp)
+		// An article sent again after its event left memory is kept
+		// again, under the same ID: its newer entry keeps the lookup.
+		for _, id := range append([]string{r.id}, r.copies...) {
+			if c.recentOf[id] == r {
+				delete(c.recentOf, id)
+			}
 		}
 		c.recent[n] = nil
 		n++
