@@ -145,7 +145,7 @@ func DefaultOptions() Options {
 		LeadWeight:           2,
 		EventText:            0.6,
 		EventEntities:        0.4,
-		EventThreshold:       0.25,
+		EventThreshold:       0.18,
 		EventMerge:           0.5,
 		DateBonus:            0.1,
 		DatePenalty:          0.2,
