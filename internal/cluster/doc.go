@@ -207,10 +207,11 @@
 // On synthetic 2 KB articles three minutes apart (BenchmarkVectorize,
 // BenchmarkAssignVector; two cores shared with other work, so the figures
 // are the medians of several runs): Vectorize 60–85 µs, 22 kB and 64–83
-// allocations an article, in parallel on every core; AssignVector 210 µs
-// (4,770 articles a second; reassignment, the split tests and story
-// refinement included; 175 µs with reassignment and the splits off) after
-// 10,000 articles, and 201 µs, 39 kB and 59 allocations after 1,000,000.
+// allocations an article, in parallel on every core; AssignVector 184–210
+// µs (4,770–5,430 articles a second; reassignment, the split tests and
+// story refinement included; 175 µs with reassignment and the splits off)
+// after 10,000 articles, and 202 µs, 39 kB and 59 allocations after
+// 1,000,000.
 // Reassignment spares settled articles (ArticleRefineSettled): weighing
 // every article of the window at every pass cost 420 µs. The clusterer
 // then holds 58 MB (837 events, 836 stories, a vocabulary of 38,408) and
