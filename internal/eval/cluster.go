@@ -187,7 +187,11 @@ import (
 // order suffers most: the early basis has not seen the later topics). An
 // LSA that helps online would need a basis learned from a large past of
 // the store, and the latent similarity as a third term beside text and
-// entities rather than instead of them.
+// entities rather than instead of them. In the same loop, 0.3 of the
+// similarity from a basis fitted on all of DUC (what a long past would
+// give) lifted 0.820 to 0.876; from a basis refitted every 128 arrivals
+// on the past alone, 0.806. On a fresh store, as the evaluation runs,
+// there is no past to learn from.
 //
 // Numbers as entities gained about 0.01 on ECB+; lead places cost nothing
 // there (0.894 with, 0.900 without at the same threshold, within a sd)
