@@ -206,11 +206,8 @@ func (c *Clusterer) splitEvent(ev *event, ms []*recent, asg *Assignment) bool {
 
 // without returns a copy of the half h without the article r.
 func (h *event) without(r *recent) *event {
-	o := &event{cluster: cluster{terms: newCentroid(), ents: newCentroid(), first: h.first, last: h.last},
+	o := &event{cluster: cluster{terms: h.terms.minus(r.rawTerms), ents: h.ents.minus(r.rawEnts), first: h.first, last: h.last},
 		days: maps.Clone(h.days), years: maps.Clone(h.years), places: maps.Clone(h.places)}
-	o.terms.e, o.ents.e = slices.Clone(h.terms.e), slices.Clone(h.ents.e)
-	o.terms.sub(r.rawTerms)
-	o.ents.sub(r.rawEnts)
 	o.count(r, -1)
 	return o
 }

@@ -187,9 +187,7 @@ func (c *Clusterer) reassign(r *recent, asg *Assignment) {
 	// The event without the article; kept as it was if the article stays
 	// (adding it back would not undo pruning exactly).
 	keepTerms, keepEnts := ev.terms, ev.ents
-	ev.terms.e, ev.ents.e = slices.Clone(ev.terms.e), slices.Clone(ev.ents.e)
-	ev.terms.sub(r.rawTerms)
-	ev.ents.sub(r.rawEnts)
+	ev.terms, ev.ents = keepTerms.minus(r.rawTerms), keepEnts.minus(r.rawEnts)
 	ev.count(r, -1)
 	ev.voters--
 	c.scatter(dv.terms)

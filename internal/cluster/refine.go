@@ -82,9 +82,7 @@ func (c *Clusterer) refineEvent(ev *event, asg *Assignment) {
 	// (adding the event back would also bring back the words pruning had
 	// taken out of the story).
 	keepTerms, keepEnts := st.terms, st.ents
-	st.terms.e, st.ents.e = slices.Clone(st.terms.e), slices.Clone(st.ents.e)
-	st.terms.sub(tv)
-	st.ents.sub(ev2)
+	st.terms, st.ents = keepTerms.minus(tv), keepEnts.minus(ev2)
 	dv := c.centroidDoc(tv, ev2)
 	c.scatter(dv.terms)
 	c.scatter(dv.ents)
@@ -195,6 +193,14 @@ func (ce *centroid) sub(v vec) {
 	}
 	ce.e = slices.DeleteFunc(ce.e, func(e wentry) bool { return e.w <= 1e-4 })
 	ce.normAt = -1
+}
+
+// minus returns a copy of ce without the sorted vector v; ce is left as
+// it was.
+func (ce centroid) minus(v vec) centroid {
+	ce.e = slices.Clone(ce.e)
+	ce.sub(v)
+	return ce
 }
 
 // asVec copies a centroid's entries as a vector.
