@@ -213,8 +213,8 @@
 // after 10,000 articles, and 202 µs, 39 kB and 59 allocations after
 // 1,000,000.
 // Reassignment spares settled articles (ArticleRefineSettled): weighing
-// every article of the window at every pass cost 386–410 µs (article_refine_settled 100). The clusterer
-// then holds 58 MB (837 events, 836 stories, a vocabulary of 38,408) and
+// every article of the window at every pass (article_refine_settled 100)
+// cost 386–410 µs. The clusterer then holds 58 MB (837 events, 836 stories, a vocabulary of 38,408) and
 // 82 MB (844 events, 4,096 stories, 94,475): the recent articles' vectors
 // add 0.3–0.6 MB (heap-bytes 58.4 MB with article_refine_every 0), bounded
 // by ArticleRefineWindow;
