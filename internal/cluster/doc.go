@@ -214,11 +214,11 @@
 // 1,000,000.
 // Reassignment spares settled articles (ArticleRefineSettled): weighing
 // every article of the window at every pass (article_refine_settled 100)
-// cost 386–410 µs. The clusterer then holds 58 MB (837 events, 836 stories, a vocabulary of 38,408) and
-// 82 MB (844 events, 4,096 stories, 94,475): the recent articles' vectors
-// add 0.3–0.6 MB (heap-bytes 58.4 MB with article_refine_every 0), bounded
-// by ArticleRefineWindow;
-// the events are bounded by the grace, the stories by the story window
+// cost 386–410 µs. The clusterer then holds 58 MB (837 events, 836
+// stories, a vocabulary of 38,408) and 82 MB (844 events, 4,096 stories,
+// 94,475): the recent articles' vectors add 0.3–0.6 MB (heap-bytes 58.4
+// MB with article_refine_every 0), bounded by ArticleRefineWindow; the
+// events are bounded by the grace, the stories by the story window
 // (and, in the benchmark, by synthDoc's invented names, which repeat every
 // 4,096 events), the vocabulary by forget.
 //
