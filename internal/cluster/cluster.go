@@ -169,6 +169,10 @@ type story struct {
 	// compact is set while the story is quiet and its centroids are cut to
 	// IndexTerms entries.
 	compact bool
+	// pastFirst and pastLast span the events that left memory while in
+	// the story: with its events in memory they are its span, drawn again
+	// when an event or an article moves out (respanStory).
+	pastFirst, pastLast time.Time
 }
 
 // docVec is an article weighed with the IDF of its arrival.
@@ -756,6 +760,23 @@ func (c *Clusterer) extend(cl *cluster, t time.Time) {
 	}
 }
 
+// widen returns the span [first, last] widened to take in [f, l]; zero
+// times are no times.
+func widen(first, last, f, l time.Time) (time.Time, time.Time) {
+	for _, t := range []time.Time{f, l} {
+		if t.IsZero() {
+			continue
+		}
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if t.After(last) {
+			last = t
+		}
+	}
+	return first, last
+}
+
 func (c *Clusterer) addVectors(cl *cluster, dv *docVec) {
 	cl.terms.add(dv.rawTerms)
 	cl.ents.add(dv.rawEnts)
@@ -933,6 +954,7 @@ func (c *Clusterer) mergeStories(a, b *story, asg *Assignment) *story {
 	a.compact = false
 	c.extend(&a.cluster, b.first)
 	c.extend(&a.cluster, b.last)
+	a.pastFirst, a.pastLast = widen(a.pastFirst, a.pastLast, b.pastFirst, b.pastLast)
 	a.lastSeq = max(a.lastSeq, b.lastSeq)
 	for _, ev := range b.events {
 		if ev.alive {
@@ -995,6 +1017,9 @@ func (c *Clusterer) sweep() {
 			if c.articleOf[a] == ev {
 				delete(c.articleOf, a)
 			}
+		}
+		if st := ev.story; st != nil {
+			st.pastFirst, st.pastLast = widen(st.pastFirst, st.pastLast, ev.first, ev.last)
 		}
 		c.unlinkEvent(ev)
 		c.pendingEvic = append(c.pendingEvic, ev.id)

@@ -135,6 +135,13 @@ func checkInvariants(t *testing.T, c *Clusterer, full bool) {
 			size += len(ev.articles)
 			voters += ev.voters
 		}
+		first, last := st.pastFirst, st.pastLast
+		for _, ev := range st.events {
+			first, last = widen(first, last, ev.first, ev.last)
+		}
+		if !first.Equal(st.first) || !last.Equal(st.last) {
+			t.Fatalf("seq %d: story %s spans %v–%v, its events and those gone %v–%v", c.seq, st.id, st.first, st.last, first, last)
+		}
 		if size > st.size || voters > st.voters || full && (size != st.size || voters != st.voters) {
 			t.Fatalf("seq %d: story %s has size %d, voters %d; its events %d, %d", c.seq, st.id, st.size, st.voters, size, voters)
 		}

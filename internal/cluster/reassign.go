@@ -307,6 +307,18 @@ func (c *Clusterer) moveArticle(r *recent, dv *docVec, ev, dest *event, asg *Ass
 			c.reindexStory(from)
 		}
 	}
+	if from.alive {
+		c.respanStory(from)
+	}
+}
+
+// respanStory draws st's span again from its events' spans and those of
+// the events that left memory in it.
+func (c *Clusterer) respanStory(st *story) {
+	st.first, st.last = st.pastFirst, st.pastLast
+	for _, ev := range st.events {
+		st.first, st.last = widen(st.first, st.last, ev.first, ev.last)
+	}
 }
 
 // respan draws ev's span again from its articles' times.

@@ -137,6 +137,7 @@ func (c *Clusterer) moveEvent(ev *event, st, best *story, tv, ev2 vec, asg *Assi
 		c.absorbStory(best, st, asg)
 		return
 	}
+	c.respanStory(st)
 	c.reindexStory(st)
 }
 
@@ -144,6 +145,8 @@ func (c *Clusterer) moveEvent(ev *event, st, best *story, tv, ev2 vec, asg *Assi
 func (c *Clusterer) absorbStory(a, b *story, asg *Assignment) {
 	a.size += b.size
 	a.count += b.count
+	a.pastFirst, a.pastLast = widen(a.pastFirst, a.pastLast, b.pastFirst, b.pastLast)
+	a.first, a.last = widen(a.first, a.last, b.pastFirst, b.pastLast)
 	c.dropStory(b)
 	c.aliases[b.id] = a.id
 	asg.Merges = append(asg.Merges, Merge{Kind: "story", From: b.id, To: a.id})

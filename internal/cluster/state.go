@@ -16,8 +16,9 @@ import (
 // state (capitalised spans) is rebuilt rather than mixed with them;
 // version 4 adds the articles' times and the recent articles kept for
 // reassignment, without which a restored run would place articles
-// differently.
-const StateVersion = 4
+// differently; version 5 the span of a story's events that left memory,
+// from which its span is drawn again when an event leaves it.
+const StateVersion = 5
 
 // State is everything a Clusterer holds, as plain data, so that a store can
 // persist it and Restore can resume exactly where it stopped: restoring and
@@ -147,6 +148,10 @@ type StoryState struct {
 	// SplitAt is the arrival at which a refinement last tried to split
 	// the story (Options.StorySplit).
 	SplitAt int64 `json:"split_at,omitempty"`
+	// PastFirst and PastLast span the events that left memory while in
+	// the story.
+	PastFirst time.Time `json:"past_first,omitzero"`
+	PastLast  time.Time `json:"past_last,omitzero"`
 }
 
 func centroidWeights(ce *centroid) Weights {
@@ -192,7 +197,7 @@ func (c *Clusterer) Export() State {
 		s.Terms[i] = TermState{Key: t.key, Surface: t.surface, DF: t.df, Aside: t.aside, Last: t.last}
 	}
 	for _, st := range c.storyList {
-		ss := StoryState{ClusterState: exportCluster(&st.cluster), Count: st.count, Size: st.size, Compact: st.compact, SplitAt: st.splitAt}
+		ss := StoryState{ClusterState: exportCluster(&st.cluster), Count: st.count, Size: st.size, Compact: st.compact, SplitAt: st.splitAt, PastFirst: st.pastFirst, PastLast: st.pastLast}
 		for _, ev := range st.events {
 			ss.Events = append(ss.Events, ev.id)
 		}
@@ -281,7 +286,7 @@ func Restore(s State) (*Clusterer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("restore: %w", err)
 		}
-		st := &story{cluster: cl, count: ss.Count, size: ss.Size, compact: ss.Compact, splitAt: ss.SplitAt}
+		st := &story{cluster: cl, count: ss.Count, size: ss.Size, compact: ss.Compact, splitAt: ss.SplitAt, pastFirst: ss.PastFirst, pastLast: ss.PastLast}
 		c.stories[st.id] = st
 		c.storyList = append(c.storyList, st)
 	}

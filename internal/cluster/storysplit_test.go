@@ -106,6 +106,23 @@ func TestSplitStory(t *testing.T) {
 			if want := 5 * (len(groups) - 1); moves != want {
 				t.Errorf("%d moves reported, want %d", moves, want)
 			}
+			// Each story spans its own articles only: the one the others
+			// left no longer reaches to their last.
+			for g, id := range stories {
+				var first, last time.Time
+				for _, d := range tc.docs {
+					if tc.want[strings.TrimRight(d.ID, "0123456789")] == g {
+						first, last = widen(first, last, d.Published, d.Published)
+					}
+				}
+				st, ok := c.Story(id)
+				if !ok {
+					t.Fatalf("story %s not in memory", id)
+				}
+				if !st.First.Equal(first) || !st.Last.Equal(last) {
+					t.Errorf("story %s spans %v – %v, its articles %v – %v", id, st.First, st.Last, first, last)
+				}
+			}
 			seen := map[string]int{}
 			for g, st := range stories {
 				if h, dup := seen[st]; dup {
