@@ -105,8 +105,9 @@ func TestSavedPlacesFollowMoves(t *testing.T) {
 						t.Fatalf("after article %d: event %s's row %+v, the clusterer holds %d articles", i, e.ID, row, len(e.Articles))
 					}
 				}
-				// A story an event or article left is written again,
-				// with the span it now has.
+				// Story rows carry the spans the clusterer has now
+				// (the cluster tests check the spans narrow when
+				// events leave).
 				for _, st := range c.Stories() {
 					if row := mem.stories[st.ID]; row == nil || !row.First.Equal(st.First) || !row.Last.Equal(st.Last) {
 						t.Fatalf("after article %d: story %s's row %+v, the clusterer spans %v – %v", i, st.ID, row, st.First, st.Last)
