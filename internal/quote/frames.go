@@ -122,6 +122,39 @@ func (d *doc) colonQuote(s sentence, c int) (found, bool) {
 	return f, true
 }
 
+// dashQuote handles a quotation signed with a dash after it, as pull
+// quotes and readers' voices are: "“I was out of work for a year.” ―
+// Marta Ilves". The dash is the cue, the name after it, up to a comma or
+// the end of the sentence, the source.
+func (d *doc) dashQuote(s sentence, c int) (found, bool) {
+	if c == s.s || c+1 >= s.e {
+		return found{}, false
+	}
+	q := d.toks[c-1].quote
+	if q < 0 || d.scare(q) || d.regions[q].close != c-1 {
+		return found{}, false
+	}
+	j := c + 1
+	for j < s.e && j < c+7 {
+		t := d.toks[j]
+		switch {
+		case t.kind == kWord && t.cap && t.quote < 0 && !months[t.low] && !weekdays[t.low] && !personPronouns[t.low]:
+		case t.text == "." && j > c+1 && len([]rune(d.toks[j-1].text)) == 1: // an initial: "Edwin G. Monroy"
+		default:
+			goto end
+		}
+		j++
+	}
+end:
+	if j == c+1 || j < s.e && d.toks[j].text != "," && !isTerminal(d.toks[j]) {
+		return found{}, false
+	}
+	r := d.regions[q]
+	f := found{cs: r.open, ce: r.close + 1}
+	f.a = Attribution{Source: d.span(c+1, j), Cue: d.span(c, c+1), Content: d.span(r.open, r.close+1), Direct: true}
+	return f, true
+}
+
 // nameAfter reports whether a name alone follows the cue, up to a comma or
 // the end of the sentence: "…, said Ilse Varga, a former adviser." Then
 // the name is the source, whatever the comma before the cue follows.

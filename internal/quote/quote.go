@@ -381,6 +381,14 @@ func (d *doc) sentence(s sentence, out []found) []found {
 				continue
 			}
 		}
+		if (t.text == "―" || t.text == "—" || t.text == "–") && t.quote < 0 {
+			if f, ok := d.dashQuote(s, i); ok {
+				f.lemma = "say"
+				out = append(out, f)
+				used[i] = true
+				continue
+			}
+		}
 		if t.low == "in" && t.quote < 0 && (i == s.s || !used[i-1]) {
 			if f, ok := d.inSource(s, i); ok {
 				f.lemma = "according"

@@ -11,6 +11,13 @@ func TestRecallRules(t *testing.T) {
 		text string
 		want []want
 	}{
+		{"a quotation signed with a dash", "Readers wrote in.\n\n“The ferry is my only way to work.” ― Marta G. Ilves\n\n“Nobody asked us.” — Odd Rask, 61, a fisherman",
+			[]want{
+				{"Marta G. Ilves", "―", "“The ferry is my only way to work.”", true, false, "Marta G. Ilves"},
+				{"Odd Rask", "—", "“Nobody asked us.”", true, false, "Odd Rask"},
+			}},
+		{"a dash after a quotation that goes on is an aside", "She called it “a fair deal” — Tal said nothing.",
+			[]want{{"Tal", "said", "nothing", false, false, ""}}},
 		{"abbreviation ends a sentence before a pronoun", "Tal says the ferry will sail at 7 p.m. He says the crew is ready.",
 			[]want{
 				{"Tal", "says", "the ferry will sail at 7 p.m.", false, false, ""},
