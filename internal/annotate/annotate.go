@@ -44,8 +44,7 @@ func (x *Annotator) Registry() *entity.Registry { return x.reg }
 func (x *Annotator) Text(text string) ([]article.Entity, []article.Quote) {
 	runes := []rune(text)
 	ms := x.ents.Extract(text)
-	people := People(ms)
-	as := quote.Extract(text, quote.Options{People: func(string) []quote.Person { return people }})
+	as := Attributions(text, ms, quote.Options{})
 	ents := make([]article.Entity, 0, len(ms))
 	for _, m := range ms {
 		ents = append(ents, article.Entity{Text: m.Text, Type: string(m.Type), Canonical: m.Canonical,
@@ -56,13 +55,33 @@ func (x *Annotator) Text(text string) ([]article.Entity, []article.Quote) {
 		qs = make([]article.Quote, 0, len(as))
 	}
 	for _, at := range as {
-		q := Quote(runes, at)
-		if q.Speaker == "" && !q.Scare {
-			q.Speaker = named(ms, at.Source)
-		}
-		qs = append(qs, q)
+		qs = append(qs, Quote(runes, at))
 	}
 	return ents, qs
+}
+
+// Attributions returns the attributions in text, given its entity
+// mentions: the quote stage with the people among them, and, for a source
+// it could not resolve to a person, the organisation or country the source
+// names as its head ("Reuters reported", "North Korea said"). `parallax
+// quotes` and the PolNeAR evaluation run this, as ingest does. opt's
+// People is replaced.
+func Attributions(text string, ms []entity.Mention, opt quote.Options) []quote.Attribution {
+	people := People(ms)
+	opt.People = func(string) []quote.Person { return people }
+	as := quote.Extract(text, opt)
+	var runes []rune
+	for i := range as {
+		at := &as[i]
+		if at.Speaker != "" || at.Scare || at.Source.Empty() {
+			continue
+		}
+		if runes == nil {
+			runes = []rune(text)
+		}
+		at.Speaker = named(runes, ms, at.Source)
+	}
+	return as
 }
 
 // Article sets a's Entities and Quotes from its body.
@@ -134,15 +153,23 @@ func People(ms []entity.Mention) []quote.Person {
 	return out
 }
 
-// named returns the canonical name of the one person or organisation the
-// source span names, or "" when it names none or several.
-func named(ms []entity.Mention, src quote.Span) string {
-	if src.Empty() {
+// named returns the canonical name of the one person, organisation or
+// place the source span names as its head, or "" when it names none or
+// several. A name that modifies the head does not speak: "GOP analysts",
+// "a spokesman for Reuters", "Clinton's campaign", "U.S. officials".
+func named(runes []rune, ms []entity.Mention, src quote.Span) string {
+	if src.Empty() || src.End > len(runes) {
 		return ""
 	}
 	found := ""
 	for _, m := range ms {
-		if m.End <= src.Start || m.Start >= src.End || (m.Type != entity.Person && m.Type != entity.Org) {
+		if m.End <= src.Start || m.Start >= src.End || m.Start < src.Start || m.End > src.End {
+			continue
+		}
+		if m.Type != entity.Person && m.Type != entity.Org && m.Type != entity.Place {
+			continue
+		}
+		if !headOf(runes[src.Start:m.Start], runes[m.End:src.End]) {
 			continue
 		}
 		if found != "" && found != m.Canonical {
@@ -151,6 +178,44 @@ func named(ms []entity.Mention, src quote.Span) string {
 		found = m.Canonical
 	}
 	return found
+}
+
+// modifierWords before a name inside a source make it a modifier.
+var modifierWords = map[string]bool{"of": true, "for": true, "at": true, "from": true, "with": true,
+	"to": true, "by": true, "in": true, "on": true, "near": true, "about": true, "among": true,
+	"inside": true, "within": true, "like": true, "than": true}
+
+// headOf reports whether a name with before and after around it in a
+// source is the source's head: no preposition before it in its phrase (the
+// words since the last comma), and nothing after it but punctuation or an
+// appositive after a comma. A spokesperson speaks for the body ("a
+// spokesman for the Harbour Authority", "Harbour Authority spokeswoman").
+func headOf(before, after []rune) bool {
+	a := strings.TrimSpace(string(after))
+	if a != "" && a[0] != ',' && a[0] != '(' {
+		// "GOP analysts", "Clinton's campaign", "Kremlin spokesman"
+		return voiceOf(strings.Trim(strings.ToLower(a), ",. "))
+	}
+	b := string(before)
+	if i := strings.LastIndexByte(b, ','); i >= 0 {
+		b = b[i+1:]
+	}
+	ws := strings.Fields(strings.ToLower(b))
+	for i, w := range ws {
+		if modifierWords[w] {
+			return (w == "for" || w == "of") && i > 0 && voiceOf(ws[i-1]) && i >= len(ws)-2
+		}
+	}
+	return true
+}
+
+// voiceOf reports whether w is someone who speaks for a body.
+func voiceOf(w string) bool {
+	switch w {
+	case "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "representative":
+		return true
+	}
+	return false
 }
 
 // Quote converts an attribution over runes to the form an article keeps.

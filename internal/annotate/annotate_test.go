@@ -113,3 +113,32 @@ func BenchmarkAnnotate(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestBodiesSpeak: a source the quote stage cannot resolve to a person
+// takes the organisation or country it names as its head, and not one that
+// only modifies the head.
+func TestBodiesSpeak(t *testing.T) {
+	x := annotate.New()
+	for _, tc := range []struct {
+		name, text, source, speaker string
+	}{
+		{"an organisation", "The Harbour Authority said the quay would reopen on Monday.", "The Harbour Authority", "Harbour Authority"},
+		{"a news agency", "Reuters reported that the ferry talks had stalled.", "Reuters", "Reuters"},
+		{"a country acting as one", "Norway said the fishing quota was final.", "Norway", "Norway"},
+		{"a country with an appositive", "Norway, the largest buyer of the catch, said the quota was final.", "Norway, the largest buyer of the catch,", "Norway"},
+		{"a name modifying the head", "Norwegian Fisheries Agency officials said the quota was final.", "Norwegian Fisheries Agency officials", ""},
+		{"a name after a preposition", "A diver from the Harbour Authority said the quay was safe.", "A diver from the Harbour Authority", ""},
+		{"a spokesman for a body", "A spokesman for the Harbour Authority said the quay was safe.", "A spokesman for the Harbour Authority", "Harbour Authority"},
+		{"a body's spokeswoman", "A Harbour Authority spokeswoman said the quay was safe.", "A Harbour Authority spokeswoman", "Harbour Authority"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, qs := x.Text(tc.text)
+			if len(qs) != 1 {
+				t.Fatalf("%d attributions, want 1: %+v", len(qs), qs)
+			}
+			if q := qs[0]; q.SpeakerText != tc.source || q.Speaker != tc.speaker {
+				t.Errorf("source %q speaker %q, want %q, %q", q.SpeakerText, q.Speaker, tc.source, tc.speaker)
+			}
+		})
+	}
+}

@@ -16,17 +16,15 @@ func newQuotes(e *env) *cobra.Command {
 cleaning, and print its attributions as JSON lines: source, cue and content
 spans as code-point offsets into the file's text, whether the quote is direct
 or a scare quote, and the speaker resolved where the source is a pronoun, a
-role or a group (people come from the entity stage, as at ingest). Nothing
-is stored.`,
+role or a group, or names an organisation or country (people, organisations
+and places come from the entity stage, as at ingest). Nothing is stored.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := e.readTextArg("quotes", args[0])
 			if err != nil {
 				return err
 			}
-			return quote.WriteJSONL(e.Out, text, quote.Extract(text, quote.Options{People: func(t string) []quote.Person {
-				return annotate.People(entity.Default().Extract(t))
-			}}))
+			return quote.WriteJSONL(e.Out, text, annotate.Attributions(text, entity.Default().Extract(text), quote.Options{}))
 		},
 	}
 }

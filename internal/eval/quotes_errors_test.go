@@ -64,7 +64,7 @@ func TestQuotesErrors(t *testing.T) {
 		}
 		text := string(b)
 		rs := []rune(text)
-		all := quote.Extract(text, quote.Options{People: entityPeople})
+		all := entityQuotes(text, quote.Options{})
 		if *quotesDump != "" {
 			var buf strings.Builder
 			if err := quote.WriteJSONL(&buf, text, all); err != nil {

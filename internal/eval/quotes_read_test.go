@@ -57,7 +57,7 @@ func TestQuotesRead(t *testing.T) {
 		}
 		for n, text := range texts {
 			fmt.Fprintf(&b, "== %s #%d\n", f, n)
-			b.WriteString(describeQuotes(text, quote.Extract(text, readOptions())))
+			b.WriteString(describeQuotes(text, readQuotes(text)))
 		}
 	}
 	t.Log("\n" + b.String())
@@ -91,9 +91,9 @@ func describeQuotes(text string, as []quote.Attribution) string {
 
 var quotesReadBuiltin = flag.Bool("quotes.builtin", false, "with -quotes.read: use quote.FindPeople, not the entity stage")
 
-func readOptions() quote.Options {
+func readQuotes(text string) []quote.Attribution {
 	if *quotesReadBuiltin {
-		return quote.Options{}
+		return quote.Extract(text, quote.Options{})
 	}
-	return quote.Options{People: entityPeople}
+	return entityQuotes(text, quote.Options{})
 }
