@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/synth"
 )
 
 // splitDocs reads testdata/harbour-master.jsonl (ours, also ingested by
@@ -96,5 +98,79 @@ func TestSplitRestore(t *testing.T) {
 	want := run(t, whole, docs)
 	for at := 1; at < len(docs); at++ {
 		checkRestart(t, opt, docs, at, whole, want)
+	}
+}
+
+// TestLinkSides: average link, which the split test falls back on when
+// its seeds fail, groups the harbour master's appointment apart from her
+// dismissal, whatever order the reports came in. (Not with every odd
+// report among them: a short notice of the appointment in the third
+// place takes hire1 to the dismissal's group; settle's 2-means then has
+// the last word.)
+func TestLinkSides(t *testing.T) {
+	docs := splitDocs()
+	byID := map[string]Doc{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	tests := []struct {
+		name  string
+		order []string
+	}{
+		{"in order", []string{"hire0", "hire1", "hire2", "hire3", "hire4", "fire0", "fire1", "fire2", "fire3", "fire4"}},
+		{"interleaved", []string{"hire0", "fire0", "hire1", "fire1", "hire2", "fire2", "hire3", "fire3", "hire4", "fire4"}},
+		{"dismissal first", []string{"fire0", "fire1", "hire0", "hire1", "fire2", "hire2", "fire3", "hire3", "fire4", "hire4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := splitOptions(0) // the articles are kept; nothing splits
+			c := mustNew(t, opt)
+			for _, id := range tt.order {
+				c.Assign(byID[id])
+			}
+			ms := c.recent
+			if len(ms) != len(tt.order) {
+				t.Fatalf("%d articles kept, want %d", len(ms), len(tt.order))
+			}
+			dvs := make([]docVec, len(ms))
+			for i, r := range ms {
+				dvs[i] = c.centroidDoc(r.rawTerms, r.rawEnts)
+				dvs[i].places, dvs[i].days, dvs[i].years, dvs[i].t = r.places, r.days, r.years, r.t
+			}
+			side := c.linkSides(ms, dvs)
+			oldest := strings.HasPrefix(ms[0].id, "fire")
+			for i, r := range ms {
+				if got, want := side[i], strings.HasPrefix(r.id, "fire") != oldest; got != want {
+					t.Errorf("%s with the oldest, %s: %v, want %v", r.id, ms[0].id, !got, !want)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLinkSides weighs the split test's second try at its bound,
+// linkMax articles (synthetic 2 KB articles, all kept in the window).
+func BenchmarkLinkSides(b *testing.B) {
+	opt := DefaultOptions()
+	opt.ArticleRefineEvery, opt.ArticleRefineWindow, opt.EventSplitMin = 1000, linkMax, 0
+	c, err := New(opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range benchDocs(synth.New(1), 0, linkMax) {
+		c.Assign(d)
+	}
+	ms := c.recent
+	if len(ms) != linkMax {
+		b.Fatalf("%d articles kept, want %d", len(ms), linkMax)
+	}
+	dvs := make([]docVec, len(ms))
+	for i, r := range ms {
+		dvs[i] = c.centroidDoc(r.rawTerms, r.rawEnts)
+		dvs[i].places, dvs[i].days, dvs[i].years, dvs[i].t = r.places, r.days, r.years, r.t
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		c.linkSides(ms, dvs)
 	}
 }

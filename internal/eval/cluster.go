@@ -43,7 +43,11 @@ import (
 // as `parallax eval cluster --shuffle 5` prints them):
 //
 //	ECB+ dev, label event (462 articles, 40 events, no dates):
-//	  online   0.927 file order, 0.931 ± 0.009 (P 0.927, R 0.936, pairwise F1 0.920)
+//	  online   0.945 file order, 0.936 ± 0.011 (P 0.941, R 0.930, pairwise F1 0.929);
+//	           odd / even topics 0.938 ± 0.011 / 0.919 ± 0.008
+//	           before the split test's average-link second try: 0.927,
+//	           0.931 ± 0.009 (P 0.927, R 0.936, pairwise F1 0.920); odd /
+//	           even topics 0.937 ± 0.007 / 0.911 ± 0.010
 //	           without the split test (event_split_min 0): 0.899, 0.916 ± 0.016
 //	           without article reassignment either (article_refine_every 0):
 //	           0.866, 0.898 ± 0.019 (P 0.875, R 0.923)
