@@ -317,6 +317,15 @@ func (r *resolver) speakerOf(src Span) (string, []string) {
 		}
 		return "", nil
 	}
+	// "The two diplomats met in Sochi. In rare talks, they discussed …":
+	// "they" after a group of two named in this sentence or the one
+	// before is that group; any other "they" stays unresolved.
+	if len(words) == 1 && words[0] == "they" {
+		if head := r.groupBefore(src.Start); head != "" {
+			return r.group(head, prior)
+		}
+		return "", nil
+	}
 	head := strings.Trim(words[len(words)-1], ",.")
 	isGroup := false
 	for _, w := range words {
@@ -372,6 +381,32 @@ func (r *resolver) speakerOf(src Span) (string, []string) {
 		}
 	}
 	return "", nil
+}
+
+// groupBefore returns the head of a group of two ("the two diplomats",
+// "both men", "the pair") named before pos in its sentence or the one
+// before, in the same paragraph, or "".
+func (r *resolver) groupBefore(pos int) string {
+	d := r.d
+	i := d.tokenAt(pos)
+	if i <= 0 || i > len(d.toks) {
+		return ""
+	}
+	from := d.sents[max(0, d.sentOf[i-1]-1)].s
+	for j := i - 1; j >= from && d.toks[j].para == d.toks[i-1].para; j-- {
+		switch w := d.toks[j].low; w {
+		case "pair", "duo":
+			return w
+		case "two", "both":
+			if j+1 < i && groupHeads[d.toks[j+1].low] {
+				return d.toks[j+1].low
+			}
+			if j > 0 && d.toks[j-1].low == "the" {
+				return w // "the two met"
+			}
+		}
+	}
+	return ""
 }
 
 // roleHead reports whether w names a position a person holds ("minister",

@@ -98,6 +98,10 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"The Finnish diplomat", "said", "the deal was close", false, false, "Ola Brun"}}},
 		{"group", "Secretary Ana Lee met Minister Bo Kim. The two diplomats said the talks went well.",
 			[]want{{"The two diplomats", "said", "the talks went well", false, false, "Ana Lee and Bo Kim"}}},
+		{"they after a group of two", "Secretary Ana Lee met Minister Bo Kim. The two diplomats met for three hours, and they said the talks went well.",
+			[]want{{"they", "said", "the talks went well", false, false, "Ana Lee and Bo Kim"}}},
+		{"they with no group of two before it", "Secretary Ana Lee met the dockers. They said the talks went well.",
+			[]want{{"They", "said", "the talks went well", false, false, ""}}},
 		{"pronoun in reported speech", "Mayor Ann Roe spoke. Sheriff Dan Oak said she had agreed to the plan.",
 			[]want{
 				{"Sheriff Dan Oak", "said", "she had agreed to the plan", false, false, "Dan Oak"},
