@@ -124,9 +124,10 @@ func newEvalCluster(e *env) *cobra.Command {
 		Use:   "cluster",
 		Short: "Score online event and story clustering against a labelled JSON-lines file",
 		Long: `Run the online clusterer over a labelled JSON-lines file (fields id, title,
-text, published, source and the label field), in file order and in --shuffle
+text, published, source and the label field), in file order, in published
+order (when the file has times: the order news arrives in) and in --shuffle
 random orders, and print B-cubed precision, recall and F1 and pairwise F1
-against the label (mean and spread over the orders). --label story scores
+against the label (mean and spread over file order and the shuffles). --label story scores
 the story level; any other label scores events. Like ingest, it runs the
 entity stage first and clusters on canonical names (--entities=false for
 capitalised spans); --options FILE.json tries other cluster parameters.`,

@@ -109,6 +109,12 @@ type Options struct {
 	// "safety"), and then that topic's later events, sheds them together.
 	// Zero disables it, as does StoryRefineEvery zero.
 	StorySplit float64 `json:"story_split"`
+	// StorySplitApart, when positive, also splits a story whose two groups
+	// are more alike than StorySplit but each of whose events sits well
+	// inside its own group: the groups' silhouette (storysplit.go) is
+	// StorySplitApart or more. Zero disables it; it needs StorySplit
+	// positive.
+	StorySplitApart float64 `json:"story_split_apart"`
 	// StoryWindow is how far an article may lie from a story's span for
 	// the story to be a candidate, and how long a quiet story stays in
 	// memory (cut down to its index keys). Stories run for years: DUC
@@ -165,6 +171,7 @@ func DefaultOptions() Options {
 		StoryRefineEvery:     64,
 		StoryRefineWindow:    1024,
 		StorySplit:           0.25,
+		StorySplitApart:      0.5,
 		StoryWindow:          3 * 365 * 24 * time.Hour,
 		Grace:                10000,
 		CentroidTerms:        300,
@@ -196,8 +203,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: story threshold %v <= 0", ErrOptions, o.StoryThreshold)
 	case o.EventWindow <= 0 || o.StoryWindow <= 0 || o.EventTimeScale <= 0:
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
-	case o.StorySplit < 0:
-		return fmt.Errorf("%w: story split %v < 0", ErrOptions, o.StorySplit)
+	case o.StorySplit < 0 || o.StorySplitApart < 0:
+		return fmt.Errorf("%w: story split %v, %v < 0", ErrOptions, o.StorySplit, o.StorySplitApart)
 	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0:
 		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
 	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0 || o.ArticleRefineSettled < 0 || o.EventSplitMin < 0 || o.EventSplitBelow < 0:

@@ -58,14 +58,19 @@ func TestSplitStory(t *testing.T) {
 		name  string
 		docs  []Doc
 		split float64
+		// apart is StorySplitApart: with split near nought, only the
+		// silhouette can split.
+		apart float64
 		// want maps each topic (an ID without its number) to the group
 		// it should end in: the events of one group share a story, and
 		// groups differ.
 		want map[string]int
 	}{
-		{"off, the mixed story stays", mixed, 0, map[string]int{"seat": 0, "strike": 0}},
-		{"on, the mixed story splits by topic", mixed, 0.25, map[string]int{"seat": 0, "strike": 1}},
-		{"on, one topic stays whole", seats, 0.25, map[string]int{"seat": 0}},
+		{"off, the mixed story stays", mixed, 0, 0, map[string]int{"seat": 0, "strike": 0}},
+		{"on, the mixed story splits by topic", mixed, 0.25, 0, map[string]int{"seat": 0, "strike": 1}},
+		{"on, one topic stays whole", seats, 0.25, 0, map[string]int{"seat": 0}},
+		{"apart, the mixed story splits by topic", mixed, 0.01, 0.5, map[string]int{"seat": 0, "strike": 1}},
+		{"apart, one topic stays whole", seats, 0.01, 0.5, map[string]int{"seat": 0}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := DefaultOptions()
@@ -74,7 +79,7 @@ func TestSplitStory(t *testing.T) {
 			opt.StoryThreshold = 0.001
 			opt.StoryMerge = 0
 			opt.StoryRefineEvery = len(tc.docs)
-			opt.StorySplit = tc.split
+			opt.StorySplit, opt.StorySplitApart = tc.split, tc.apart
 			c := mustNew(t, opt)
 			stories := map[int]string{}
 			moves := 0
