@@ -14,9 +14,10 @@ import (
 	"github.com/parallax-news/parallax/internal/cluster"
 )
 
-// TestClusterDiag prints, for one development set in file order, each
-// predicted cluster that mixes gold clusters or splits one, so that a
-// change can be judged by the errors it makes and not only by the score:
+// TestClusterDiag prints, for one development set in file order (or in
+// published order with CLUSTER_ORDER=time), each predicted cluster that
+// mixes gold clusters or splits one, so that a change can be judged by the
+// errors it makes and not only by the score:
 //
 //	CLUSTER_SET=event go test ./internal/eval -run TestClusterDiag -cluster.tune -v
 func TestClusterDiag(t *testing.T) {
@@ -25,6 +26,9 @@ func TestClusterDiag(t *testing.T) {
 	gold := make([]string, len(docs))
 	for i, d := range docs {
 		order[i], gold[i] = i, d.Label
+	}
+	if os.Getenv("CLUSTER_ORDER") == "time" {
+		slices.SortStableFunc(order, func(a, b int) int { return docs[a].Published.Compare(docs[b].Published) })
 	}
 	pred, err := RunClusterer(docs, order, diagOptions(t), Level(set), entitiesOn())
 	if err != nil {
