@@ -225,9 +225,13 @@ type Clusterer struct {
 		terms, rawTerms, ents, rawEnts, query vec
 		ids, places                           []int32
 	}
-	q    []float64 // the query scattered by term id (see scatter)
-	heap []ranked
-	tmp  []ranked
+	q []float64 // the query scattered by term id (see scatter)
+	// acc, accSet and accIDs are sumInto's dense buffer, by term id.
+	acc    []float32
+	accSet []bool
+	accIDs []int32
+	heap   []ranked
+	tmp    []ranked
 }
 
 // New returns an empty Clusterer.

@@ -115,6 +115,13 @@ type Options struct {
 	// StorySplitApart or more. Zero disables it; it needs StorySplit
 	// positive.
 	StorySplitApart float64 `json:"story_split_apart"`
+	// StoryMergeApart, when positive, has each story refinement merge a
+	// story that took articles since its last test with the story most
+	// like it (scoring StoryThreshold or more) when the two stories'
+	// events, as two groups, have a silhouette of StoryMergeApart or less:
+	// they blur into each other (refine.go). Both must hold two events or
+	// more. Zero disables it.
+	StoryMergeApart float64 `json:"story_merge_apart"`
 	// StoryWindow is how far an article may lie from a story's span for
 	// the story to be a candidate, and how long a quiet story stays in
 	// memory (cut down to its index keys). Stories run for years: DUC
@@ -172,6 +179,7 @@ func DefaultOptions() Options {
 		StoryRefineWindow:    1024,
 		StorySplit:           0.25,
 		StorySplitApart:      0.5,
+		StoryMergeApart:      0.3,
 		StoryWindow:          3 * 365 * 24 * time.Hour,
 		Grace:                10000,
 		CentroidTerms:        300,
@@ -203,8 +211,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: story threshold %v <= 0", ErrOptions, o.StoryThreshold)
 	case o.EventWindow <= 0 || o.StoryWindow <= 0 || o.EventTimeScale <= 0:
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
-	case o.StorySplit < 0 || o.StorySplitApart < 0:
-		return fmt.Errorf("%w: story split %v, %v < 0", ErrOptions, o.StorySplit, o.StorySplitApart)
+	case o.StorySplit < 0 || o.StorySplitApart < 0 || o.StoryMergeApart < 0:
+		return fmt.Errorf("%w: story split and merge parameters must not be negative", ErrOptions)
 	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0:
 		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
 	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0 || o.ArticleRefineSettled < 0 || o.EventSplitMin < 0 || o.EventSplitBelow < 0:

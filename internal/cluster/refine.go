@@ -63,6 +63,13 @@ func (c *Clusterer) refineStories(asg *Assignment) {
 			c.refineEvent(ev, asg)
 		}
 	}
+	if c.opt.StoryMergeApart > 0 {
+		for _, st := range slices.Clone(c.storyList) {
+			if st.alive && st.lastSeq > since && st.lastSeq > st.splitAt {
+				c.mergeBlurred(st, asg)
+			}
+		}
+	}
 	if c.opt.StorySplit > 0 {
 		for _, st := range slices.Clone(c.storyList) {
 			if st.alive && st.lastSeq > since && st.lastSeq > st.splitAt {
@@ -213,4 +220,59 @@ func asVec(ce *centroid) vec {
 		v[i] = entry{e.id, e.w}
 	}
 	return v
+}
+
+// mergeBlurred merges st with the story most like it when their events
+// blur into each other: the silhouette of the two stories' events, taken
+// as two groups, is StoryMergeApart or less. It is the split test turned
+// round (storysplit.go): a story splits at 0.5 or more, two stories merge
+// at 0.3 or less, and between the two they stay as they are. A broad topic
+// that two first events opened as two stories (Generation X, psychiatric
+// drugs in DUC 2006) comes together so; refinement, which moves one event
+// at a time, leaves each event where its own story holds it.
+func (c *Clusterer) mergeBlurred(st *story, asg *Assignment) {
+	alive := func(s *story) []*event {
+		var out []*event
+		for _, ev := range s.events {
+			if ev.alive && ev.voters > 0 {
+				out = append(out, ev)
+			}
+		}
+		return out
+	}
+	mine := alive(st)
+	if len(mine) < splitMinGroup {
+		return
+	}
+	dv := c.centroidDoc(asVec(&st.terms), asVec(&st.ents))
+	c.scatter(dv.terms)
+	c.scatter(dv.ents)
+	cands := c.scoreStories(&dv)
+	c.unscatter(dv.terms)
+	c.unscatter(dv.ents)
+	var other *story
+	for _, cd := range cands {
+		if cd.st != st {
+			if cd.score >= c.opt.StoryThreshold {
+				other = cd.st
+			}
+			break
+		}
+	}
+	if other == nil {
+		return
+	}
+	theirs := alive(other)
+	if len(theirs) < splitMinGroup {
+		return
+	}
+	evs := append(slices.Clone(mine), theirs...)
+	inB := make([]bool, len(evs))
+	for i := len(mine); i < len(evs); i++ {
+		inB[i] = true
+	}
+	a, b := c.sumEvents(evs, inB, false), c.sumEvents(evs, inB, true)
+	if c.silhouette(evs, inB, a, b) <= c.opt.StoryMergeApart {
+		c.mergeStories(st, other, asg)
+	}
 }

@@ -65,10 +65,13 @@ func (c *Clusterer) splitStory(st *story, asg *Assignment) {
 	})
 	inB := make([]bool, len(evs))
 	a, b := &seedA.cluster, &seedB.cluster
+	sa, sb := make([]float64, len(evs)), make([]float64, len(evs))
 	for range splitRounds {
 		changed := false
-		for i, ev := range evs {
-			toB := c.clusterSim(&ev.cluster, b) > c.clusterSim(&ev.cluster, a)
+		c.simsTo(evs, a, sa)
+		c.simsTo(evs, b, sb)
+		for i := range evs {
+			toB := sb[i] > sa[i]
 			if toB != inB[i] {
 				inB[i], changed = toB, true
 			}
@@ -78,7 +81,7 @@ func (c *Clusterer) splitStory(st *story, asg *Assignment) {
 		if na < 0 || nb < 0 {
 			return // one group: nothing to split
 		}
-		a, b = sumEvents(evs, inB, false), sumEvents(evs, inB, true)
+		a, b = c.sumEvents(evs, inB, false), c.sumEvents(evs, inB, true)
 		if !changed {
 			break
 		}
@@ -109,40 +112,104 @@ func (c *Clusterer) splitStory(st *story, asg *Assignment) {
 // likeness to the other group: near 1 when each event sits well inside its
 // own group, near 0 when the groups blur into each other.
 func (c *Clusterer) silhouette(evs []*event, inB []bool, a, b *cluster) float64 {
+	n := len(evs)
+	at, bt, ae, be := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	c.groupDots(evs, &a.terms, termsOf, at)
+	c.groupDots(evs, &b.terms, termsOf, bt)
+	if c.opt.StoryEntities > 0 {
+		c.groupDots(evs, &a.ents, entsOf, ae)
+		c.groupDots(evs, &b.ents, entsOf, be)
+	}
 	var sum float64
 	for i, ev := range evs {
 		own, other := a, b
+		ot, oe, xt, xe := at[i], ae[i], bt[i], be[i]
 		if inB[i] {
 			own, other = b, a
+			ot, oe, xt, xe = xt, xe, ot, oe
 		}
-		so, sx := c.simWithout(&ev.cluster, own), c.clusterSim(&ev.cluster, other)
+		so := c.opt.StoryText * c.cosWithout(ot, c.dotIDF(&ev.terms, &ev.terms), c.norm(&own.terms))
+		sx := c.opt.StoryText * cosOf(xt, c.norm(&ev.terms), c.norm(&other.terms))
+		if c.opt.StoryEntities > 0 {
+			so += c.opt.StoryEntities * c.cosWithout(oe, c.dotIDF(&ev.ents, &ev.ents), c.norm(&own.ents))
+			sx += c.opt.StoryEntities * cosOf(xe, c.norm(&ev.ents), c.norm(&other.ents))
+		}
+		so /= c.opt.StoryText + c.opt.StoryEntities
+		sx /= c.opt.StoryText + c.opt.StoryEntities
 		if m := max(so, sx); m > 0 {
 			sum += (so - sx) / m
 		}
 	}
-	return sum / float64(len(evs))
+	return sum / float64(n)
 }
 
-// simWithout is clusterSim(x, y − x) for a group y that sums x among
-// others, from dot products, without building y − x.
-func (c *Clusterer) simWithout(x, y *cluster) float64 {
-	s := c.opt.StoryText * c.cosWithout(&x.terms, &y.terms)
-	if c.opt.StoryEntities > 0 {
-		s += c.opt.StoryEntities * c.cosWithout(&x.ents, &y.ents)
-	}
-	return s / (c.opt.StoryText + c.opt.StoryEntities)
-}
-
-// cosWithout is the IDF-weighted cosine of x with y − x: (x·y − x·x) /
-// (|x| |y − x|), where |y − x|² = |y|² − 2 x·y + |x|².
-func (c *Clusterer) cosWithout(x, y *centroid) float64 {
-	xy, xx := c.dotIDF(x, y), c.dotIDF(x, x)
-	ny := c.norm(y)
+// cosWithout is the IDF-weighted cosine of an event x with y − x, for a
+// group y that sums x among others, from xy = x·y, xx = x·x and ny = |y|:
+// (xy − xx) / (|x| |y − x|), where |y − x|² = |y|² − 2 x·y + |x|².
+func (c *Clusterer) cosWithout(xy, xx, ny float64) float64 {
 	rest := ny*ny - 2*xy + xx
 	if xx <= 0 || rest <= 1e-12 {
 		return 0
 	}
 	return (xy - xx) / (math.Sqrt(xx) * math.Sqrt(rest))
+}
+
+// cosOf is a cosine from a dot product and the two norms, as centroidCos
+// computes it.
+func cosOf(dot, nx, ny float64) float64 {
+	if dot == 0 {
+		return 0
+	}
+	return dot / (nx * ny)
+}
+
+func termsOf(ev *event) *centroid { return &ev.terms }
+func entsOf(ev *event) *centroid  { return &ev.ents }
+
+// simsTo sets out[i] to clusterSim(evs[i], g), scattering g once rather
+// than walking its (long) entries once per event. The sums are taken in
+// the order clusterSim takes them: the figures are the same to the bit.
+func (c *Clusterer) simsTo(evs []*event, g *cluster, out []float64) {
+	n := len(evs)
+	dt := make([]float64, n)
+	c.groupDots(evs, &g.terms, termsOf, dt)
+	var de []float64
+	if c.opt.StoryEntities > 0 {
+		de = make([]float64, n)
+		c.groupDots(evs, &g.ents, entsOf, de)
+	}
+	for i, ev := range evs {
+		s := c.opt.StoryText * cosOf(dt[i], c.norm(&ev.terms), c.norm(&g.terms))
+		if c.opt.StoryEntities > 0 {
+			s += c.opt.StoryEntities * cosOf(de[i], c.norm(&ev.ents), c.norm(&g.ents))
+		}
+		out[i] = s / (c.opt.StoryText + c.opt.StoryEntities)
+	}
+}
+
+// groupDots sets out[i] to the IDF²-weighted dot product of part(evs[i])
+// with g, as dotIDF computes it, with g scattered in c.acc.
+func (c *Clusterer) groupDots(evs []*event, g *centroid, part func(*event) *centroid, out []float64) {
+	if len(c.acc) < len(c.vocab) {
+		c.acc = append(c.acc, make([]float32, len(c.vocab)-len(c.acc))...)
+		c.accSet = append(c.accSet, make([]bool, len(c.vocab)-len(c.accSet))...)
+	}
+	for _, e := range g.e {
+		c.acc[e.id], c.accSet[e.id] = e.w, true
+	}
+	for i, ev := range evs {
+		var dot float64
+		for _, e := range part(ev).e {
+			if c.accSet[e.id] {
+				idf := c.idf(e.id)
+				dot += float64(e.w) * float64(c.acc[e.id]) * idf * idf
+			}
+		}
+		out[i] = dot
+	}
+	for _, e := range g.e {
+		c.acc[e.id], c.accSet[e.id] = 0, false
+	}
 }
 
 // leastLike returns the event of evs for which sim is least, the older on
@@ -158,15 +225,42 @@ func leastLike(evs []*event, sim func(*event) float64) *event {
 }
 
 // sumEvents sums the centroids of the events of evs whose inB is side.
-func sumEvents(evs []*event, inB []bool, side bool) *cluster {
+func (c *Clusterer) sumEvents(evs []*event, inB []bool, side bool) *cluster {
 	cl := &cluster{terms: newCentroid(), ents: newCentroid()}
+	c.sumInto(&cl.terms, evs, inB, side, func(ev *event) *centroid { return &ev.terms })
+	c.sumInto(&cl.ents, evs, inB, side, func(ev *event) *centroid { return &ev.ents })
+	return cl
+}
+
+// sumInto sums the centroids part picks of the events of evs whose inB is
+// side into ce, in a dense buffer by term id: adding them one by one to a
+// sorted list costs a pass over the growing sum per event. The sums are
+// taken in event order, as that would.
+func (c *Clusterer) sumInto(ce *centroid, evs []*event, inB []bool, side bool, part func(*event) *centroid) {
+	if len(c.acc) < len(c.vocab) {
+		c.acc = append(c.acc, make([]float32, len(c.vocab)-len(c.acc))...)
+		c.accSet = append(c.accSet, make([]bool, len(c.vocab)-len(c.accSet))...)
+	}
+	ids := c.accIDs[:0]
 	for i, ev := range evs {
-		if inB[i] == side {
-			cl.terms.addCentroid(&ev.terms)
-			cl.ents.addCentroid(&ev.ents)
+		if inB[i] != side {
+			continue
+		}
+		for _, e := range part(ev).e {
+			if !c.accSet[e.id] {
+				c.accSet[e.id] = true
+				ids = append(ids, e.id)
+			}
+			c.acc[e.id] += e.w
 		}
 	}
-	return cl
+	slices.Sort(ids)
+	ce.e = make([]wentry, len(ids))
+	for i, id := range ids {
+		ce.e[i] = wentry{id, c.acc[id]}
+		c.acc[id], c.accSet[id] = 0, false
+	}
+	c.accIDs = ids
 }
 
 // clusterSim is the similarity of two clusters as a story weighs it: the

@@ -138,3 +138,46 @@ func TestSplitStory(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeBlurred: two stories of one topic, whose events are as like the
+// other story's as their own, are one story; two stories of two topics are
+// left apart.
+func TestMergeBlurred(t *testing.T) {
+	topics := map[string][]string{"seat": seatDocs, "strike": strikeDocs}
+	for _, tc := range []struct {
+		name  string
+		order []string
+		// pairs are the two stories built, two events each (by index
+		// into the arrivals).
+		pairs     [2][2]int
+		wantMerge bool
+	}{
+		{"one topic in two stories", []string{"seat"}, [2][2]int{{0, 2}, {1, 3}}, true},
+		{"two topics", []string{"seat", "strike"}, [2][2]int{{0, 2}, {1, 3}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := DefaultOptions()
+			opt.StoryThreshold = 0.99 // every event its own story
+			opt.StoryRefineEvery, opt.ArticleRefineEvery = 0, 0
+			c := mustNew(t, opt)
+			var sts []*story
+			for _, d := range interleave(topics, tc.order)[:4] {
+				a := c.Assign(d)
+				if !a.NewStory {
+					t.Fatalf("%s joined story %s", d.ID, a.StoryID)
+				}
+				sts = append(sts, c.stories[a.StoryID])
+			}
+			var asg Assignment
+			x := c.mergeStories(sts[tc.pairs[0][0]], sts[tc.pairs[0][1]], &asg)
+			y := c.mergeStories(sts[tc.pairs[1][0]], sts[tc.pairs[1][1]], &asg)
+			c.opt.StoryThreshold, c.opt.StoryMergeApart = 0.01, 0.3
+			asg = Assignment{}
+			c.mergeBlurred(x, &asg)
+			merged := x.alive != y.alive
+			if merged != tc.wantMerge {
+				t.Errorf("merged %v, want %v (merges %+v)", merged, tc.wantMerge, asg.Merges)
+			}
+		})
+	}
+}
