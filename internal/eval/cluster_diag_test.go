@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,7 +17,8 @@ import (
 )
 
 // TestClusterDiag prints, for one development set in file order (or in
-// published order with CLUSTER_ORDER=time), each predicted cluster that
+// published order with CLUSTER_ORDER=time, or in the k-th random order of
+// `eval cluster --shuffle` with CLUSTER_ORDER=shuffleK), each predicted cluster that
 // mixes gold clusters or splits one, so that a change can be judged by the
 // errors it makes and not only by the score:
 //
@@ -27,8 +30,21 @@ func TestClusterDiag(t *testing.T) {
 	for i, d := range docs {
 		order[i], gold[i] = i, d.Label
 	}
-	if os.Getenv("CLUSTER_ORDER") == "time" {
+	switch o := os.Getenv("CLUSTER_ORDER"); {
+	case o == "time":
 		slices.SortStableFunc(order, func(a, b int) int { return docs[a].Published.Compare(docs[b].Published) })
+	case strings.HasPrefix(o, "shuffle"):
+		// The k-th random order of `eval cluster --shuffle` (seed 1).
+		k, err := strconv.Atoi(strings.TrimPrefix(o, "shuffle"))
+		if err != nil || k < 1 {
+			t.Fatalf("CLUSTER_ORDER=%s: want time or shuffleK, K from 1", o)
+		}
+		rng := rand.New(rand.NewPCG(1, 1^0x5851f42d4c957f2d))
+		base := slices.Clone(order)
+		for range k {
+			order = slices.Clone(base)
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		}
 	}
 	pred, err := RunClusterer(docs, order, diagOptions(t), Level(set), entitiesOn())
 	if err != nil {
