@@ -287,13 +287,17 @@ func (c *Clusterer) AssignVector(v *Vector) Assignment {
 	}
 	if v.copyOf != "" {
 		if ev := c.articleOf[v.copyOf]; ev != nil && ev.alive {
-			if _, dup := c.articleOf[v.id]; !dup {
-				ev.articles = append(ev.articles, v.id)
-				ev.times = append(ev.times, unixNano(v.published))
-				c.articleOf[v.id] = ev
-				ev.story.size++
-				c.keepCopy(v.copyOf, v.id)
+			if _, dup := c.articleOf[v.id]; dup {
+				// Sent again, it changes nothing, as an article sent
+				// twice does: a re-dated copy's time is not among its
+				// event's times, which a respan draws the span from.
+				return Assignment{Article: v.id, EventID: ev.id, StoryID: ev.story.id, Copy: true}
 			}
+			ev.articles = append(ev.articles, v.id)
+			ev.times = append(ev.times, unixNano(v.published))
+			c.articleOf[v.id] = ev
+			ev.story.size++
+			c.keepCopy(v.copyOf, v.id)
 			ev.lastSeq, ev.story.lastSeq = c.seq, c.seq
 			c.extend(&ev.cluster, v.published)
 			c.extend(&ev.story.cluster, v.published)

@@ -506,3 +506,26 @@ func checkRestart(t *testing.T, opt Options, docs []Doc, at int, whole *Clustere
 		t.Error("restored run's final state differs from the uninterrupted run's")
 	}
 }
+
+// TestCopyAgain: a copy sent again, with a later date (a feed that
+// re-dates its items), changes nothing, as an article sent twice does: its
+// event and story keep the span their articles' times draw, which a
+// respan (an article or event moving out) draws again.
+func TestCopyAgain(t *testing.T) {
+	c := mustNew(t, DefaultOptions())
+	c.Assign(damTalks1)
+	cp := damTalks2
+	cp.ID, cp.CopyOf, cp.Published = "copy", damTalks1.ID, damTalks1.Published
+	first := c.Assign(cp)
+	ev := c.articleOf[damTalks1.ID]
+	span := [2]time.Time{ev.first, ev.last}
+	cp.Published = cp.Published.Add(72 * time.Hour)
+	again := c.Assign(cp)
+	if again.EventID != first.EventID || !again.Copy {
+		t.Fatalf("sent again: %+v, first %+v", again, first)
+	}
+	if got := [2]time.Time{ev.first, ev.last}; got != span {
+		t.Errorf("event spans %v after the copy came again, %v before", got, span)
+	}
+	checkInvariants(t, c, true)
+}

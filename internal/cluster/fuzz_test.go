@@ -27,7 +27,7 @@ func FuzzVectorize(f *testing.F) {
 
 // FuzzRestore: any JSON that decodes as a State either is refused by
 // Restore or gives a Clusterer that assigns, reassigns and splits without
-// panicking. The seeds are real states taken mid-stream, with articles in
+// panicking, leaving its working buffers clean after each arrival. The seeds are real states taken mid-stream, with articles in
 // the reassignment window.
 func FuzzRestore(f *testing.F) {
 	opt := splitOptions(4)
@@ -61,6 +61,7 @@ func FuzzRestore(f *testing.F) {
 		}
 		for _, v := range vs {
 			c.AssignVector(v)
+			checkDenseClean(t, c, "a restored run's arrival")
 		}
 		c.Export()
 	})

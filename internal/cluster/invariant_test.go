@@ -135,6 +135,11 @@ func checkInvariants(t *testing.T, c *Clusterer, full bool) {
 			size += len(ev.articles)
 			voters += ev.voters
 		}
+		for i := 1; i < len(st.events); i++ {
+			if st.events[i-1].n >= st.events[i].n {
+				t.Fatalf("seq %d: story %s's events %s, %s out of creation order", c.seq, st.id, st.events[i-1].id, st.events[i].id)
+			}
+		}
 		first, last := st.pastFirst, st.pastLast
 		for _, ev := range st.events {
 			first, last = widen(first, last, ev.first, ev.last)
@@ -146,6 +151,9 @@ func checkInvariants(t *testing.T, c *Clusterer, full bool) {
 			t.Fatalf("seq %d: story %s has size %d, voters %d; its events %d, %d", c.seq, st.id, st.size, st.voters, size, voters)
 		}
 	}
+	// The working buffers the splits, merges and scoring share are left
+	// clean by every use.
+	checkDenseClean(t, c, fmt.Sprintf("arrival %d", c.seq))
 	for from := range c.aliases {
 		id, hops := from, 0
 		for {
@@ -170,16 +178,23 @@ func TestInvariants(t *testing.T) {
 		every, grace int
 		seed         uint64
 		n            int
+		// mergeApart, when positive, is StoryMergeApart: high, blurred
+		// stories merge often, and splits undo some of it.
+		mergeApart float64
 	}{
-		{"every=1/grace=large", 1, 100000, 1, 300},
-		{"every=3/grace=large", 3, 100000, 2, 400},
-		{"every=8/grace=large", 8, 100000, 3, 400},
-		{"every=2/grace=small", 2, 10, 4, 800},
-		{"every=5/grace=small", 5, 40, 5, 700},
-		{"every=1/grace=window", 1, 24, 6, 700},
+		{"every=1/grace=large", 1, 100000, 1, 300, 0},
+		{"every=3/grace=large", 3, 100000, 2, 400, 0},
+		{"every=8/grace=large", 8, 100000, 3, 400, 0},
+		{"every=2/grace=small", 2, 10, 4, 800, 0},
+		{"every=5/grace=small", 5, 40, 5, 700, 0},
+		{"every=1/grace=window", 1, 24, 6, 700, 0},
+		{"every=2/grace=small/merging", 2, 30, 7, 700, 0.45},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := aggressive(tc.every, tc.grace)
+			if tc.mergeApart > 0 {
+				opt.StoryMergeApart = tc.mergeApart
+			}
 			docs := mixedDocs(tc.seed, tc.n)
 			c := mustNew(t, opt)
 			evicted := map[string]bool{}

@@ -129,10 +129,10 @@ func (c *Clusterer) silhouette(evs []*event, inB []bool, a, b *cluster) float64 
 			ot, oe, xt, xe = xt, xe, ot, oe
 		}
 		so := c.opt.StoryText * c.cosWithout(ot, c.dotIDF(&ev.terms, &ev.terms), c.norm(&own.terms))
-		sx := c.opt.StoryText * cosOf(xt, c.norm(&ev.terms), c.norm(&other.terms))
+		sx := c.opt.StoryText * c.cosOf(xt, &ev.terms, &other.terms)
 		if c.opt.StoryEntities > 0 {
 			so += c.opt.StoryEntities * c.cosWithout(oe, c.dotIDF(&ev.ents, &ev.ents), c.norm(&own.ents))
-			sx += c.opt.StoryEntities * cosOf(xe, c.norm(&ev.ents), c.norm(&other.ents))
+			sx += c.opt.StoryEntities * c.cosOf(xe, &ev.ents, &other.ents)
 		}
 		so /= c.opt.StoryText + c.opt.StoryEntities
 		sx /= c.opt.StoryText + c.opt.StoryEntities
@@ -154,13 +154,16 @@ func (c *Clusterer) cosWithout(xy, xx, ny float64) float64 {
 	return (xy - xx) / (math.Sqrt(xx) * math.Sqrt(rest))
 }
 
-// cosOf is a cosine from a dot product and the two norms, as centroidCos
-// computes it.
-func cosOf(dot, nx, ny float64) float64 {
+// cosOf is the cosine of x and y from their dot product, as centroidCos
+// computes it: the norms are taken only for a dot product other than
+// nought, since taking one caches it (see norm), and a norm cached at
+// another article count than the straightforward computation's would
+// change later figures.
+func (c *Clusterer) cosOf(dot float64, x, y *centroid) float64 {
 	if dot == 0 {
 		return 0
 	}
-	return dot / (nx * ny)
+	return dot / (c.norm(x) * c.norm(y))
 }
 
 func termsOf(ev *event) *centroid { return &ev.terms }
@@ -179,9 +182,9 @@ func (c *Clusterer) simsTo(evs []*event, g *cluster, out []float64) {
 		c.groupDots(evs, &g.ents, entsOf, de)
 	}
 	for i, ev := range evs {
-		s := c.opt.StoryText * cosOf(dt[i], c.norm(&ev.terms), c.norm(&g.terms))
+		s := c.opt.StoryText * c.cosOf(dt[i], &ev.terms, &g.terms)
 		if c.opt.StoryEntities > 0 {
-			s += c.opt.StoryEntities * cosOf(de[i], c.norm(&ev.ents), c.norm(&g.ents))
+			s += c.opt.StoryEntities * c.cosOf(de[i], &ev.ents, &g.ents)
 		}
 		out[i] = s / (c.opt.StoryText + c.opt.StoryEntities)
 	}

@@ -295,6 +295,12 @@ func (c *clusterStage) record(asg cluster.Assignment) {
 	// (and the store moves its articles with it); both stories' rows
 	// change. A moved article changes the rows it left and joined.
 	ids := []string{asg.EventID, asg.StoryID}
+	// A merge's survivor grew: at a story refinement two blurred stories
+	// merge (cluster.Options.StoryMergeApart), and the survivor need be
+	// neither the article's story nor one a moved event joined.
+	for _, m := range asg.Merges {
+		ids = append(ids, m.To)
+	}
 	for _, m := range asg.Moves {
 		ids = append(ids, m.Event, m.From, m.To)
 	}

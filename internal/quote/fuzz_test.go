@@ -18,6 +18,13 @@ func FuzzExtract(f *testing.F) {
 		"'' double apostrophes '' told ``them''",
 		"The two diplomats said, saying, according to",
 		"\xff\xfe said \x00 “”",
+		"“The ferry is my only way to work.” ― Marta G. Ilves\n\n“Nobody asked us.” — Odd Rask, 61",
+		"“Out.” ―",
+		"― Ilves",
+		"“A.” — B. C. D. E. F. G. H.",
+		"They said so.",
+		"The two met. They said so.\n\nThey said no.",
+		"Both men said, and they",
 	} {
 		f.Add(s)
 	}

@@ -389,11 +389,15 @@ func (r *resolver) speakerOf(src Span) (string, []string) {
 func (r *resolver) groupBefore(pos int) string {
 	d := r.d
 	i := d.tokenAt(pos)
-	if i <= 0 || i > len(d.toks) {
+	if i <= 0 || i >= len(d.toks) {
 		return ""
 	}
-	from := d.sents[max(0, d.sentOf[i-1]-1)].s
-	for j := i - 1; j >= from && d.toks[j].para == d.toks[i-1].para; j-- {
+	// The sentence and paragraph are those of the token at pos, not of
+	// the one before it: a "they" that opens a sentence or a paragraph
+	// would otherwise reach a sentence further back, or into the
+	// paragraph before.
+	from := d.sents[max(0, d.sentOf[i]-1)].s
+	for j := i - 1; j >= from && d.toks[j].para == d.toks[i].para; j-- {
 		switch w := d.toks[j].low; w {
 		case "pair", "duo":
 			return w

@@ -102,6 +102,12 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"they", "said", "the talks went well", false, false, "Ana Lee and Bo Kim"}}},
 		{"they with no group of two before it", "Secretary Ana Lee met the dockers. They said the talks went well.",
 			[]want{{"They", "said", "the talks went well", false, false, ""}}},
+		{"they at a sentence's start after a group of two", "Secretary Ana Lee met Minister Bo Kim. The two diplomats met for three hours. They said the talks went well.",
+			[]want{{"They", "said", "the talks went well", false, false, "Ana Lee and Bo Kim"}}},
+		{"they two sentences after a group of two", "Secretary Ana Lee met Minister Bo Kim. The two diplomats met for three hours. The ferry sailed at noon. They said the talks went well.",
+			[]want{{"They", "said", "the talks went well", false, false, ""}}},
+		{"they in the paragraph after a group of two", "Secretary Ana Lee met Minister Bo Kim. The two diplomats met for three hours.\n\nThey said the talks went well.",
+			[]want{{"They", "said", "the talks went well", false, false, ""}}},
 		{"pronoun in reported speech", "Mayor Ann Roe spoke. Sheriff Dan Oak said she had agreed to the plan.",
 			[]want{
 				{"Sheriff Dan Oak", "said", "she had agreed to the plan", false, false, "Dan Oak"},
