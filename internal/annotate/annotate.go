@@ -17,6 +17,8 @@ package annotate
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/article"
 	"github.com/parallax-news/parallax/internal/entity"
@@ -187,12 +189,16 @@ var modifierWords = map[string]bool{"of": true, "for": true, "at": true, "from":
 
 // headOf reports whether a name with before and after around it in a
 // source is the source's head: no preposition before it in its phrase (the
-// words since the last comma), and nothing after it but punctuation or an
-// appositive after a comma. A spokesperson speaks for the body ("a
+// words since the last comma), and no word after it but in an appositive
+// after a comma or a bracket. A spokesperson speaks for the body ("a
 // spokesman for the Harbour Authority", "Harbour Authority spokeswoman").
 func headOf(before, after []rune) bool {
 	a := strings.TrimSpace(string(after))
-	if a != "" && a[0] != ',' && a[0] != '(' {
+	switch a {
+	case "'s", "’s", "'", "’":
+		a = "" // the source is the possessive alone: "Clinton’s [comments on]"
+	}
+	if r, _ := utf8.DecodeRuneInString(a); a != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') {
 		// "GOP analysts", "Clinton's campaign", "Kremlin spokesman"
 		return voiceOf(strings.Trim(strings.ToLower(a), ",. "))
 	}
