@@ -383,6 +383,20 @@ func (r *resolver) speakerOf(src Span) (string, []string) {
 	return "", nil
 }
 
+// actsAsPair reports whether w, after "the two", is a verb, so that "the
+// two" is a pair of people acting: a verb of saying, an auxiliary, or one
+// of the verbs of meeting.
+func actsAsPair(w string) bool {
+	if _, ok := cueWords[w]; ok || auxiliaries[w] {
+		return true
+	}
+	switch w {
+	case "met", "meet", "meets", "spoke", "talked", "talk", "sat", "shook", "clashed", "held", "also", "then", "later":
+		return true
+	}
+	return false
+}
+
 // groupBefore returns the head of a group of two ("the two diplomats",
 // "both men", "the pair") named before pos in its sentence or the one
 // before, in the same paragraph, or "".
@@ -405,8 +419,8 @@ func (r *resolver) groupBefore(pos int) string {
 			if j+1 < i && groupHeads[d.toks[j+1].low] {
 				return d.toks[j+1].low
 			}
-			if j > 0 && d.toks[j-1].low == "the" {
-				return w // "the two met"
+			if j > 0 && d.toks[j-1].low == "the" && j+1 < i && actsAsPair(d.toks[j+1].low) {
+				return w // "the two met", not "the two ferries"
 			}
 		}
 	}
