@@ -101,6 +101,12 @@ type Options struct {
 	StoryRefineEvery  int     `json:"story_refine_every"`
 	StoryRefineWindow int     `json:"story_refine_window"`
 	StoryRefineMargin float64 `json:"story_refine_margin"`
+	// StoryLoneThreshold, when positive, is the threshold a refinement
+	// holds an event to that is alone in its story (the story of no other
+	// event): its story is only where its first article found none, and
+	// what it is measured against has grown since. Zero holds it to
+	// StoryThreshold.
+	StoryLoneThreshold float64 `json:"story_lone_threshold"`
 	// StorySplit, when positive, has each story refinement split a story
 	// that took new articles in two when its events fall into two groups
 	// whose centroids are less alike than StorySplit (storysplit.go): a story
@@ -177,6 +183,7 @@ func DefaultOptions() Options {
 		EventSplitBelow:      0.3,
 		StoryRefineEvery:     64,
 		StoryRefineWindow:    1024,
+		StoryLoneThreshold:   0.12,
 		StorySplit:           0.25,
 		StorySplitApart:      0.5,
 		StoryMergeApart:      0.3,
@@ -213,7 +220,7 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
 	case o.StorySplit < 0 || o.StorySplitApart < 0 || o.StoryMergeApart < 0:
 		return fmt.Errorf("%w: story split and merge parameters must not be negative", ErrOptions)
-	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0:
+	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0 || o.StoryLoneThreshold < 0:
 		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
 	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0 || o.ArticleRefineSettled < 0 || o.EventSplitMin < 0 || o.EventSplitBelow < 0:
 		return fmt.Errorf("%w: article reassignment parameters must not be negative", ErrOptions)

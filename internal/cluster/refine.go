@@ -97,10 +97,16 @@ func (c *Clusterer) refineEvent(ev *event, asg *Assignment) {
 	if len(st.events) > 1 {
 		own = c.storyScore(st)
 	}
+	// An event alone in its story moves at StoryLoneThreshold: its story
+	// is only where its first article found no other.
+	threshold := c.opt.StoryThreshold
+	if st.count == 1 && c.opt.StoryLoneThreshold > 0 {
+		threshold = c.opt.StoryLoneThreshold
+	}
 	var best *story
 	for _, cd := range c.scoreStories(&dv) {
 		if cd.st != st && len(cd.st.events) > 0 {
-			if cd.score >= c.opt.StoryThreshold && cd.score > own+c.opt.StoryRefineMargin {
+			if cd.score >= threshold && cd.score > own+c.opt.StoryRefineMargin {
 				best = cd.st
 			}
 			break

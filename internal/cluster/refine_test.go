@@ -73,3 +73,50 @@ func TestRefineMovesAnEventToItsStory(t *testing.T) {
 		t.Errorf("restored clusterer answers %+v, the original %+v", b, a)
 	}
 }
+
+// TestLoneEventThreshold: refinement holds an event alone in its story to
+// StoryLoneThreshold, any other to StoryThreshold.
+func TestLoneEventThreshold(t *testing.T) {
+	lone := Doc{ID: "v1", Title: "Velm school shelters flood families", Text: "Families evacuated from the flooded Velm streets slept at the school, where volunteers handed out blankets; the Ostra was still rising."}
+	for _, tc := range []struct {
+		name     string
+		loneTh   float64
+		pair     bool // give the lone event's story a second event first
+		wantMove bool
+	}{
+		{"alone, lone threshold met", 0.01, false, true},
+		{"alone, no lone threshold", 0, false, false},
+		{"not alone", 0.01, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := DefaultOptions()
+			opt.StoryRefineEvery, opt.ArticleRefineEvery = 0, 0
+			opt.StoryThreshold = 0.99 // each new event its own story
+			c := mustNew(t, opt)
+			run(t, c, refineDocs[:3])
+			c.opt.EventThreshold = 0.99 // the report, close to the flood, starts an event of its own
+			a := c.Assign(lone)
+			if !a.NewEvent || !a.NewStory {
+				t.Fatalf("the lone report joined %s %s: the scenario wants it alone", a.EventID, a.StoryID)
+			}
+			ev := c.events[a.EventID]
+			if tc.pair {
+				b := c.Assign(refineDocs[3]) // the timetable notice
+				if !b.NewStory {
+					t.Fatalf("the notice joined story %s", b.StoryID)
+				}
+				var asg Assignment
+				c.mergeStories(ev.story, c.stories[b.StoryID], &asg)
+			}
+			before := ev.story.id
+			// Nothing reaches StoryThreshold now; only the lone threshold
+			// can move the event to the flood story.
+			c.opt.StoryThreshold, c.opt.StoryLoneThreshold = 0.99, tc.loneTh
+			var asg Assignment
+			c.refineEvent(ev, &asg)
+			if moved := ev.story.id != before; moved != tc.wantMove {
+				t.Errorf("moved %v, want %v (moves %+v)", moved, tc.wantMove, asg.Moves)
+			}
+		})
+	}
+}
