@@ -416,6 +416,17 @@ func (d *doc) sentence(s sentence, out []found) []found {
 			(d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who" || d.toks[ss-1].low == "what") && f.a.Source.End <= f.a.Cue.Start {
 			f.cs = ss - 1
 			f.a.Content.Start = d.toks[ss-1].s
+			// ", which he said would fall on the poorest, passed": a
+			// relative clause set off by a comma ends at the next one.
+			if ss-2 >= s.s && d.toks[ss-2].text == "," {
+				for j := i + 1; j < f.ce; j++ {
+					if d.toks[j].text == "," && d.toks[j].quote < 0 {
+						f.ce = j
+						f.a.Content.End = d.toks[j-1].e
+						break
+					}
+				}
+			}
 		}
 		f.lemma = form.lemma
 		for j := i; j < s.e && d.toks[j].s < f.a.Cue.End; j++ {

@@ -44,6 +44,8 @@ func TestRecallRules(t *testing.T) {
 			[]want{{"Varga", "said", "the bridge would reopen", false, false, ""}}},
 		{"a connective stays out of a content before according to", "Even so, the levy rose by a third, according to the ministry.",
 			[]want{{"the ministry", "according to", "the levy rose by a third", false, false, ""}}},
+		{"a relative clause after a comma ends at the next", "The levy, which Tal said would fall on the poorest, passed on Friday.",
+			[]want{{"Tal", "said", "which Tal said would fall on the poorest", false, false, ""}}},
 		{"a relative clause's content ends at its comma", "The senator, who said the party truly cares, left early.",
 			[]want{{"who", "said", "the party truly cares", false, false, ""}}},
 		{"a second verb of the content's own subject", "Lund said the firm had checked the logs and had found no trace of the intruders.",
