@@ -223,7 +223,7 @@ func (ce centroid) minus(v vec) centroid {
 func asVec(ce *centroid) vec {
 	v := make(vec, len(ce.e))
 	for i, e := range ce.e {
-		v[i] = entry{e.id, e.w}
+		v[i] = entry(e)
 	}
 	return v
 }

@@ -119,7 +119,6 @@ func (d *Detector) join(num uint32, doc *Doc, matches []verified, sketches map[u
 			dec.Changes = append(dec.Changes, Change{Kind: OriginalChanged, Group: target.id, Article: doc.ID, From: d.docs[cur].id, To: d.docs[c].id, Reason: reason})
 		}
 	}
-	return
 }
 
 // fullContainment is the containment of the full match with the original

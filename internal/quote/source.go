@@ -66,7 +66,6 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 		if t.low == "who" || t.low == "which" || t.low == "whose" {
 			if n == 0 {
 				j--
-				n++
 				break
 			}
 			if t.low != "which" && j > s.s+1 && d.toks[j-1].text == "," && d.toks[j-1].quote < 0 {

@@ -399,7 +399,7 @@ func testPutConcurrent(t *testing.T, s store.Store) {
 				ok, err := s.Put(ctx, a)
 				mu.Lock()
 				if err != nil || !ok {
-					errs = append(errs, fmt.Errorf("Put %s = %v, %v", a.ID, ok, err))
+					errs = append(errs, fmt.Errorf("put %s = %v, %v", a.ID, ok, err))
 				}
 				seqs[a.Seq] = true
 				mu.Unlock()
@@ -674,7 +674,7 @@ func testEachMany(t *testing.T, s store.Store) {
 			got := 0
 			err := s.Each(ctx, tt.f, func(a *article.Article) error {
 				if a.Seq <= last {
-					return fmt.Errorf("Seq %d after %d", a.Seq, last)
+					return fmt.Errorf("seq %d after %d", a.Seq, last)
 				}
 				last = a.Seq
 				var i int

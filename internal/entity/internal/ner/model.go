@@ -244,7 +244,6 @@ type Example struct {
 // Trainer trains an averaged perceptron.
 type Trainer struct {
 	w, acc map[uint64]*[numTypes]float64
-	stamp  map[uint64]int
 	t      int
 }
 
