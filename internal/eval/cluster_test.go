@@ -165,10 +165,13 @@ func TestClusterData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("development-set evaluation: skipped in -short mode")
 	}
+	// Floors a little under the figures of file order on capitalised spans
+	// (no entity stage: ECB+ 0.926, DUC 0.876) and DUC's time order: the
+	// runs are deterministic, so only a change moves them.
 	for _, set := range []struct {
-		path, label string
-		floor       float64
-	}{{ecbPath, "event", 0.85}, {ducPath, "story", 0.80}} {
+		path, label      string
+		floor, timeFloor float64
+	}{{ecbPath, "event", 0.91, 0}, {ducPath, "story", 0.86, 0.87}} {
 		t.Run(set.label, func(t *testing.T) {
 			if _, err := os.Stat(set.path); err != nil {
 				t.Skipf("%s not found: run from a checkout with shared/ beside it", set.path)
@@ -179,8 +182,14 @@ func TestClusterData(t *testing.T) {
 			}
 			t.Logf("%s: B3 P %.3f R %.3f F1 %.3f, pairwise F1 %.3f, %d clusters (gold %d), %.0f articles/s",
 				set.label, rep.FileOrder.BCubedP, rep.FileOrder.BCubedR, rep.FileOrder.BCubedF1, rep.FileOrder.PairF1, rep.FileOrder.Clusters, rep.GoldClusters, rep.PerSecond)
+			if rep.TimeOrder != nil {
+				t.Logf("%s in time order: B3 F1 %.3f", set.label, rep.TimeOrder.BCubedF1)
+			}
 			if rep.FileOrder.BCubedF1 < set.floor {
 				t.Errorf("B3 F1 %.3f below %.2f", rep.FileOrder.BCubedF1, set.floor)
+			}
+			if set.timeFloor > 0 && (rep.TimeOrder == nil || rep.TimeOrder.BCubedF1 < set.timeFloor) {
+				t.Errorf("time order %+v: B3 F1 below %.2f", rep.TimeOrder, set.timeFloor)
 			}
 		})
 	}
