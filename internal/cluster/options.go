@@ -220,6 +220,10 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
 	case o.StorySplit < 0 || o.StorySplitApart < 0 || o.StoryMergeApart < 0:
 		return fmt.Errorf("%w: story split and merge parameters must not be negative", ErrOptions)
+	case o.StorySplitApart > 0 && o.StoryMergeApart >= o.StorySplitApart:
+		// Two stories merged at a silhouette the split test splits at
+		// would be split and merged again at every refinement.
+		return fmt.Errorf("%w: story_merge_apart %v must be below story_split_apart %v", ErrOptions, o.StoryMergeApart, o.StorySplitApart)
 	case o.StoryRefineEvery < 0 || o.StoryRefineWindow < 0 || o.StoryRefineMargin < 0 || o.StoryLoneThreshold < 0:
 		return fmt.Errorf("%w: story refinement parameters must not be negative", ErrOptions)
 	case o.ArticleRefineEvery < 0 || o.ArticleRefineWindow < 0 || o.ArticleRefineMargin < 0 || o.ArticleRefineSettled < 0 || o.EventSplitMin < 0 || o.EventSplitBelow < 0:
