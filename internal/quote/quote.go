@@ -329,6 +329,29 @@ func (d *doc) subjectBefore(i int) bool {
 	return p.cap || strings.HasSuffix(p.low, "s")
 }
 
+// clauseBetween reports whether a new clause opens between tokens i and j
+// of a sentence: "“You winning?” she said, but Kevin was drifting off, and
+// as Trump went on about “how the system is rigged” …" — the second
+// quotation is not the rest of hers.
+func (d *doc) clauseBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if t := d.toks[k]; t.quote < 0 && clauseJoins[t.low] {
+			// Words of its own after the connective: "but Kevin was
+			// drifting off". One that leads straight into the quotation
+			// ("he said, but “…”") joins the two halves instead.
+			for m := k + 1; m < j; m++ {
+				if d.toks[m].kind == kWord && d.toks[m].quote < 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// clauseJoins open a clause of the writer's after an attribution.
+var clauseJoins = setOf("but", "while", "because", "although", "though", "whereas")
+
 // intentLemmas take an infinitive as what is intended: "plans to", "hope
 // to", "pledged to".
 var intentLemmas = setOf("plan", "hope", "promise", "pledge", "vow",
@@ -573,7 +596,14 @@ func (d *doc) attachQuotes(fs []found) []found {
 				cueTok = d.tokenAt(b.a.Cue.Start)
 			}
 			last := max(b.ce-1, cueTok)
-			if si, qi := d.sentOf[last], d.sentOf[q.open]; qi == si || qi == si+1 && q.open == d.sents[qi].s {
+			if !b.a.Source.Empty() {
+				last = max(last, d.tokenAt(b.a.Source.End-1))
+			}
+			// After "“…,” she said" (the content before the cue), a
+			// clause of the writer's may come between: then a later
+			// quotation is not hers.
+			before := !b.a.Cue.Empty() && b.a.Content.End <= b.a.Cue.Start
+			if si, qi := d.sentOf[last], d.sentOf[q.open]; (qi == si && !(before && d.clauseBetween(last, q.open))) || qi == si+1 && q.open == d.sents[qi].s {
 				fs[best].ce = q.close + 1
 				fs[best].a.Content.End = d.toks[q.close].e
 				continue
