@@ -38,6 +38,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Span is a half-open range of code points [Start, End) in the text. The
@@ -351,6 +352,11 @@ func (d *doc) clauseBetween(i, j int) bool {
 
 // clauseJoins open a clause of the writer's after an attribution.
 var clauseJoins = setOf("but", "while", "because", "although", "though", "whereas")
+
+// takenOn are what one assumes by taking it on: "assumed office", "assuming
+// his post", "assume responsibility".
+var takenOn = setOf("office", "post", "role", "power", "control", "command", "responsibility",
+	"presidency", "duties", "leadership", "position", "throne", "mantle", "helm", "chairmanship")
 
 // intentLemmas take an infinitive as what is intended: "plans to", "hope
 // to", "pledged to".
@@ -716,6 +722,9 @@ func (d *doc) nounUse(s sentence, i int, form cueForm) bool {
 		return false
 	}
 	p := d.toks[i-1]
+	if d.toks[i].low == "points" && (p.low == "percentage" || p.text != "" && unicode.IsDigit([]rune(p.text)[0])) {
+		return true // "by 0.1 percentage points to 4.2 percent"
+	}
 	if p.kind != kWord {
 		return false
 	}
@@ -787,6 +796,22 @@ func (d *doc) frameFits(f found, form cueForm) bool {
 		// from it, around source and cue; without one it is not reported.
 		ss := d.tokenAt(f.a.Source.Start)
 		return ss > 0 && (d.toks[ss-1].low == "which" || d.toks[ss-1].low == "that" || d.toks[ss-1].low == "who" || d.toks[ss-1].low == "what")
+	}
+	if f.cs < f.ce && d.toks[f.cs].quote < 0 {
+		switch first := d.toks[f.cs].low; form.lemma {
+		case "report":
+			if first == "from" {
+				return false // "Julie Ames reported from Veyra": a credit, not a report
+			}
+		case "assume":
+			j := f.cs
+			for j < f.ce-1 && (nounDeterminers[d.toks[j].low] || possessivePronouns[d.toks[j].low]) {
+				j++
+			}
+			if takenOn[d.toks[j].low] {
+				return false // "assuming his post": taking it on, not supposing
+			}
+		}
 	}
 	if form.lemma == "order" && f.cs < f.ce {
 		// "ordered an audit" is an act; "ordered Norvane to delete …"
