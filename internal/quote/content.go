@@ -155,6 +155,16 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 		}
 		if j+1 < ce && t.text == "," {
 			n := d.toks[j+1]
+			if (n.low == "which" || n.low == "who") && lemma != "" && clauseLemmas[lemma] {
+				// "said the council's fund, which paid out 2.2 million
+				// crowns, would close in April": an aside closed by a
+				// comma before a verb sits inside the subject of what
+				// was said.
+				if k := d.asideBeforeVerb(j+1, ce); k > 0 {
+					j = k
+					continue
+				}
+			}
 			switch n.low {
 			case "which", "said", "says", "where", "although", "though":
 				return j
@@ -442,6 +452,25 @@ func (d *doc) contentBefore(s sentence, end int) (int, int) {
 	return d.trimContent(cs, ce)
 }
 
+// asideBeforeVerb returns the comma that closes a relative clause opened
+// at i when an auxiliary follows it ("…, which paid out 2.2 million
+// crowns, would close"), or -1.
+func (d *doc) asideBeforeVerb(i, ce int) int {
+	for k := i + 1; k < ce && k < i+30; k++ {
+		t := d.toks[k]
+		if _, cue := cueWords[t.low]; cue || t.quote >= 0 || isTerminal(t) || t.text == ";" || t.text == ":" {
+			return -1 // "…, which critics said was unfair, …" reports on its own
+		}
+		if t.text == "," {
+			if k+1 < ce && auxiliaries[d.toks[k+1].low] && d.toks[k+1].quote < 0 {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // cuePreps are prepositions a cue verb governs: what follows them is what
 // was said or thought ("complained about the rules", "warned of a
 // crisis", "lashed out at the press").
@@ -464,6 +493,11 @@ func (d *doc) prepInCue(s sentence, i int) bool {
 		return false
 	}
 	if (t.low == "on" || t.low == "at" || t.low == "over") && d.adjunctAt(i, s.e) {
+		return false
+	}
+	// "said about 3,800 members had joined": "about" before a number
+	// qualifies the count, which opens what was said.
+	if t.low == "about" && isNumber(n) {
 		return false
 	}
 	return true

@@ -195,10 +195,31 @@ func (d *doc) adjunctRest(i, e int) bool {
 			return false
 		}
 		if u.text == "," {
+			if j+1 < e && sceneClauses[d.toks[j+1].low] {
+				return d.sceneClause(j+1, e)
+			}
 			f, ok := cueWords[d.toks[min(j+1, e-1)].low]
 			return j+1 < e && ok && f.gerund
 		}
 		if _, ok := cueWords[u.low]; ok || auxiliaries[u.low] || u.low == "that" && j > i+1 || u.low == "whether" || isTerminal(u) || u.text == ":" || u.text == ";" {
+			return false
+		}
+	}
+	return true
+}
+
+// sceneClauses open a clause that sets the scene of a report rather than
+// saying what was reported: "…, the director said on Monday, as staff
+// fielded calls".
+var sceneClauses = setOf("as", "while", "amid")
+
+// sceneClause reports whether [i, e) is a clause opened by one of the
+// sceneClauses that runs to the end with no quotation or "that" of its
+// own, so that it cannot be what was said.
+func (d *doc) sceneClause(i, e int) bool {
+	for j := i + 1; j < e; j++ {
+		u := d.toks[j]
+		if u.quote >= 0 || u.kind == kOpen || u.low == "that" || u.low == "whether" || u.text == ":" || u.text == ";" {
 			return false
 		}
 	}
@@ -744,6 +765,12 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		// "The delegate, who backs Varga, said the rules were unfair":
 		// a clause after the cue is what was said, so the words before
 		// the comma are the source, however they end.
+		appos = true
+	}
+	if !appos && left > s.s && lt.text == "," && !form.gerund && d.relativeAside(s, left) > s.s {
+		// "Its chief executive, who told the committee that …, said the
+		// firm accepted the findings": after a clause opened by ", who"
+		// the cue takes its source from before it, not after.
 		appos = true
 	}
 	// After a quotation only when it ends with its own punctuation

@@ -166,7 +166,7 @@ func resolve(d *doc, as []Attribution, people []Person) {
 		}
 	}
 	slices.SortFunc(ms, func(a, b mention) int { return a.pos - b.pos })
-	r := resolver{d: d, people: people, ms: ms}
+	r := resolver{d: d, people: people, ms: ms, gender: map[int]string{}}
 	prevSpeaker, prevSpeakers := "", []string(nil)
 	for i := range as {
 		a := &as[i]
@@ -185,12 +185,14 @@ func resolve(d *doc, as []Attribution, people []Person) {
 		if personPronouns[strings.ToLower(a.SpeakerText)] {
 			if o := outer(as[:i], a.Source); o != nil && o.Speaker != "" && len(o.Speakers) == 0 {
 				a.Speaker = o.Speaker
+				r.called(a.Speaker, a.SpeakerText)
 				prevSpeaker, prevSpeakers = a.Speaker, nil
 				r.spoke(a.Speaker, a.Source.Start)
 				continue
 			}
 		}
 		a.Speaker, a.Speakers = r.speakerOf(a.Source)
+		r.called(a.Speaker, a.SpeakerText)
 		prevSpeaker, prevSpeakers = a.Speaker, a.Speakers
 		if len(a.Speakers) == 0 {
 			r.spoke(a.Speaker, a.Source.Start)
@@ -205,6 +207,34 @@ type resolver struct {
 	ms     []mention // every mention, by position
 	// speakers are the named speakers so far, each with where it last spoke.
 	speakers []mention
+	// gender holds, by person, "he" or "she" once a pronoun source has
+	// been resolved to them ("Lindahl … he said").
+	gender map[int]string
+}
+
+// pronounGender maps a personal pronoun to "he" or "she".
+func pronounGender(w string) string {
+	switch w {
+	case "she", "her", "hers":
+		return "she"
+	}
+	return "he"
+}
+
+// called records that a pronoun source w was resolved to person name.
+func (r *resolver) called(name, w string) {
+	w = strings.ToLower(w)
+	if name == "" || !personPronouns[w] {
+		return
+	}
+	for n, p := range r.people {
+		if p.Name == name {
+			if _, ok := r.gender[n]; !ok {
+				r.gender[n] = pronounGender(w)
+			}
+			return
+		}
+	}
 }
 
 // spoke records that person name spoke at pos.
@@ -312,8 +342,14 @@ func (r *resolver) speakerOf(src Span) (string, []string) {
 	}
 	prior := r.before(src.Start)
 	if len(words) == 1 && personPronouns[words[0]] {
-		if len(prior) > 0 {
-			return people[prior[len(prior)-1].person].Name, nil
+		// "Pressed by Lindahl, she said …" after "Lindahl … he said":
+		// the nearest person already called by the other pronoun is
+		// not the one meant, so the one before is.
+		for k := len(prior) - 1; k >= 0; k-- {
+			if g, ok := r.gender[prior[k].person]; ok && g != pronounGender(words[0]) {
+				continue
+			}
+			return people[prior[k].person].Name, nil
 		}
 		return "", nil
 	}

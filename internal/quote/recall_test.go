@@ -160,6 +160,21 @@ func TestRecallRules(t *testing.T) {
 			[]want{{"Tomas Reyl, one of the pilots suing the board,", "said", "the tide tables were wrong", false, false, "Tomas Reyl"}}},
 		{"a name after the cue is the source", "The levy will hurt the dockers of Veyra, said Ilse Varga, a former pilot for the harbour board.",
 			[]want{{"Ilse Varga, a former pilot for the harbour board", "said", "The levy will hurt the dockers of Veyra", false, false, "Ilse Varga"}}},
+		{"about before a number opens the content", "The pilots’ union said about 400 of its members had joined the strike.",
+			[]want{{"The pilots’ union", "said", "about 400 of its members had joined the strike", false, false, ""}}},
+		{"a long relative clause between commas stays out of the source", "One pilot, who asked not to be named because the board had forbidden him to speak to the press, said the ferry was late.",
+			[]want{{"One pilot", "said", "the ferry was late", false, false, ""}}},
+		{"a relative clause with that before the cue", "Its chief engineer, Ilse Varga, who told the board on Monday that the crane was safe, said the port accepted the findings.",
+			[]want{
+				{"who", "told", "that the crane was safe", false, false, ""},
+				{"Its chief engineer, Ilse Varga,", "said", "the port accepted the findings", false, false, "Ilse Varga"},
+			}},
+		{"a scene-setting clause after the cue leaves the content before it", "Ferry users are likely to face delays, the harbour’s director said on Monday, as clerks answered hundreds of calls.",
+			[]want{{"the harbour’s director", "said", "Ferry users are likely to face delays", false, false, ""}}},
+		{"an aside before a verb stays in the content", "Mayor Ilse Varga said the ferry fund, which paid out 3 million crowns to 900 families, would close in May.",
+			[]want{{"Mayor Ilse Varga", "said", "the ferry fund, which paid out 3 million crowns to 900 families, would close in May", false, false, "Ilse Varga"}}},
+		{"she is not the man just called he", "Tomas Reyl said the crane was unsafe. “It shakes,” he said. Ilse Varga defended the crane. Pressed by Reyl on the repairs, she said that “every crane shakes a little.”",
+			[]want{{"she", "said", "that “every crane shakes a little.”", true, false, "Ilse Varga"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.text, tt.want, true) })

@@ -9,6 +9,18 @@ import "strings"
 func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 	e := cueS
 	j := e - 1
+	// "One driver, who asked not to be named because his employer had
+	// forbidden him to speak to the press, said": a relative clause
+	// between commas, however long, says something about the speaker;
+	// the source is what stands before it.
+	if j > s.s && d.toks[j].text == "," {
+		if w := d.relativeAside(s, j); w > s.s {
+			if st, e2, b := d.sourceLeft(s, w+1, false); st < e2 {
+				return st, e2, b
+			}
+			return d.sourceLeft(s, w, false)
+		}
+	}
 	// "Smith, a spokesman, said": the appositive joins the name.
 	if j > s.s && d.toks[j].text == "," {
 		k := d.appositive(s, j)
@@ -130,6 +142,30 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 		}
 	}
 	return st, e, j
+}
+
+// relativeAside returns the comma that opens ", who …," or ", whose …,"
+// ending at the comma c, when the clause holds a word that would stop
+// the walk left over a source ("who told the committee that …",
+// "who asked not to be named because …"), or -1.
+func (d *doc) relativeAside(s sentence, c int) int {
+	stops := false
+	for k := c - 1; k > s.s && c-k < 40; k-- {
+		t := d.toks[k]
+		if t.quote >= 0 || isTerminal(t) || t.kind != kWord && t.text != "," {
+			return -1
+		}
+		if t.text == "," {
+			if n := d.toks[k+1].low; (n == "who" || n == "whose") && stops && k+2 < c {
+				return k
+			}
+			return -1
+		}
+		if _, cue := cueWords[t.low]; k < c-1 && (boundaryWords[t.low] && t.low != "of" && t.low != "for" || cue) {
+			stops = true
+		}
+	}
+	return -1
 }
 
 // secondDeterminer returns the start of a noun phrase that the walk left
