@@ -757,15 +757,7 @@ func (c *Clusterer) newStory() *story {
 
 // extend widens the cluster's span to t.
 func (c *Clusterer) extend(cl *cluster, t time.Time) {
-	if t.IsZero() {
-		return
-	}
-	if cl.first.IsZero() || t.Before(cl.first) {
-		cl.first = t
-	}
-	if t.After(cl.last) {
-		cl.last = t
-	}
+	cl.first, cl.last = widen(cl.first, cl.last, t, t)
 }
 
 // widen returns the span [first, last] widened to take in [f, l]; zero
