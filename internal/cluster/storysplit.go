@@ -193,10 +193,7 @@ func (c *Clusterer) simsTo(evs []*event, g *cluster, out []float64) {
 // groupDots sets out[i] to the IDF²-weighted dot product of part(evs[i])
 // with g, as dotIDF computes it, with g scattered in c.acc.
 func (c *Clusterer) groupDots(evs []*event, g *centroid, part func(*event) *centroid, out []float64) {
-	if len(c.acc) < len(c.vocab) {
-		c.acc = append(c.acc, make([]float32, len(c.vocab)-len(c.acc))...)
-		c.accSet = append(c.accSet, make([]bool, len(c.vocab)-len(c.accSet))...)
-	}
+	c.growAcc()
 	for _, e := range g.e {
 		c.acc[e.id], c.accSet[e.id] = e.w, true
 	}
@@ -227,6 +224,14 @@ func leastLike(evs []*event, sim func(*event) float64) *event {
 	return best
 }
 
+// growAcc sizes the dense buffer acc/accSet to the vocabulary.
+func (c *Clusterer) growAcc() {
+	if len(c.acc) < len(c.vocab) {
+		c.acc = append(c.acc, make([]float32, len(c.vocab)-len(c.acc))...)
+		c.accSet = append(c.accSet, make([]bool, len(c.vocab)-len(c.accSet))...)
+	}
+}
+
 // sumEvents sums the centroids of the events of evs whose inB is side.
 func (c *Clusterer) sumEvents(evs []*event, inB []bool, side bool) *cluster {
 	cl := &cluster{terms: newCentroid(), ents: newCentroid()}
@@ -240,10 +245,7 @@ func (c *Clusterer) sumEvents(evs []*event, inB []bool, side bool) *cluster {
 // sorted list costs a pass over the growing sum per event. The sums are
 // taken in event order, as that would.
 func (c *Clusterer) sumInto(ce *centroid, evs []*event, inB []bool, side bool, part func(*event) *centroid) {
-	if len(c.acc) < len(c.vocab) {
-		c.acc = append(c.acc, make([]float32, len(c.vocab)-len(c.acc))...)
-		c.accSet = append(c.accSet, make([]bool, len(c.vocab)-len(c.accSet))...)
-	}
+	c.growAcc()
 	ids := c.accIDs[:0]
 	for i, ev := range evs {
 		if inB[i] != side {
