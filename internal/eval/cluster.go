@@ -598,7 +598,7 @@ func Cluster(ctx context.Context, opt ClusterOptions) (*ClusterReport, error) {
 		}
 		rep.TimeOrder = &s
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5851f42d4c957f2d))
+	rng := shuffler(opt.Seed)
 	for range opt.Shuffle {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -617,6 +617,12 @@ func Cluster(ctx context.Context, opt ClusterOptions) (*ClusterReport, error) {
 	}
 	rep.Elapsed = time.Since(start)
 	return rep, nil
+}
+
+// shuffler returns the random source of the --shuffle orders for seed:
+// the k-th order is the k-th Shuffle of a copy of file order.
+func shuffler(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
 }
 
 func countDistinct(xs []string) int {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"math/rand/v2"
 	"os"
 	"slices"
 	"strconv"
@@ -39,7 +38,7 @@ func TestClusterDiag(t *testing.T) {
 		if err != nil || k < 1 {
 			t.Fatalf("CLUSTER_ORDER=%s: want time or shuffleK, K from 1", o)
 		}
-		rng := rand.New(rand.NewPCG(1, 1^0x5851f42d4c957f2d))
+		rng := shuffler(1)
 		base := slices.Clone(order)
 		for range k {
 			order = slices.Clone(base)
