@@ -182,11 +182,6 @@ func named(runes []rune, ms []entity.Mention, src quote.Span) string {
 	return found
 }
 
-// modifierWords before a name inside a source make it a modifier.
-var modifierWords = map[string]bool{"of": true, "for": true, "at": true, "from": true, "with": true,
-	"to": true, "by": true, "in": true, "on": true, "near": true, "about": true, "among": true,
-	"inside": true, "within": true, "like": true, "than": true}
-
 // headOf reports whether a name with before and after around it in a
 // source is the source's head: no preposition before it in its phrase (the
 // words since the last comma), and no word after it but in an appositive
@@ -208,7 +203,7 @@ func headOf(before, after []rune) bool {
 	}
 	ws := strings.Fields(strings.ToLower(b))
 	for i, w := range ws {
-		if modifierWords[w] {
+		if quote.OpensModifier(w) {
 			return (w == "for" || w == "of") && i > 0 && voiceOf(ws[i-1]) && i >= len(ws)-2
 		}
 	}

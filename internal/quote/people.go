@@ -256,12 +256,19 @@ func (r *resolver) before(pos int) []mention {
 	return r.ms[:k]
 }
 
-// coreWords open a modifier inside a source phrase: a person named after
+// coreBreaks open a modifier inside a source phrase: a person named after
 // them ("residents of Saltmarsh", "supporters of Sanders", "a man who
 // met Trump") is not the speaker.
 var coreBreaks = setOf("of", "in", "from", "at", "with", "for", "on", "near",
 	"who", "whose", "which", "that", "to", "by", "about", "among", "across",
-	"close", "familiar", "inside", "outside", "behind", "under", "like")
+	"close", "familiar", "inside", "outside", "behind", "under", "like",
+	"within", "than")
+
+// OpensModifier reports whether the lower-case word w, inside a source
+// phrase, makes a name after it a modifier rather than the speaker ("a
+// diver from the Harbour Authority"): the rule the resolver applies to
+// people, for callers that resolve other names.
+func OpensModifier(w string) bool { return coreBreaks[w] }
 
 // named returns the people the source names as its head: in the head
 // noun phrase or an appositive, not inside a modifier ("Residents of
