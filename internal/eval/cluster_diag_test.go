@@ -19,7 +19,9 @@ import (
 // published order with CLUSTER_ORDER=time, or in the k-th random order of
 // `eval cluster --shuffle` with CLUSTER_ORDER=shuffleK), each predicted cluster that
 // mixes gold clusters or splits one, so that a change can be judged by the
-// errors it makes and not only by the score:
+// errors it makes and not only by the score. CLUSTER_STRAYS=1 also lists
+// each article outside its gold cluster's largest predicted cluster, with
+// its title and where it went:
 //
 //	CLUSTER_SET=event go test ./internal/eval -run TestClusterDiag -cluster.tune -v
 func TestClusterDiag(t *testing.T) {
@@ -82,6 +84,24 @@ func TestClusterDiag(t *testing.T) {
 	for _, g := range slices.Sorted(maps.Keys(byGold)) {
 		if len(byGold[g]) > 1 {
 			fmt.Printf("  %s  %s\n", g, show(byGold[g]))
+		}
+	}
+	if os.Getenv("CLUSTER_STRAYS") == "" {
+		return
+	}
+	// Each article outside its gold cluster's largest predicted cluster.
+	fmt.Println("strays:")
+	for i, d := range docs {
+		m := byGold[gold[i]]
+		best := ""
+		for _, p := range slices.Sorted(maps.Keys(m)) {
+			if best == "" || m[p] > m[best] {
+				best = p
+			}
+		}
+		if pred[i] != best {
+			first := strings.SplitN(strings.TrimSpace(d.Title+" | "+d.Text), "\n", 2)[0]
+			fmt.Printf("  %-24s %-7s in %s (%s)  %.90q\n", d.ID, gold[i], pred[i], show(byPred[pred[i]]), first)
 		}
 	}
 }

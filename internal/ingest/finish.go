@@ -28,13 +28,13 @@ func finish(a *article.Article, opt Options, format, origin string) {
 	a.Origin = origin
 	a.InputID = strings.TrimSpace(valid(a.InputID))
 	a.URL = strings.TrimSpace(valid(a.URL))
-	a.Title = cleanSpace(valid(a.Title))
+	a.Title = cleanSpace(wireCodes(valid(a.Title)))
 	a.Byline = cleanSpace(valid(a.Byline))
 	a.Site = cleanSpace(valid(a.Site))
 	a.Source = cleanSpace(valid(a.Source))
 	paras := a.Paragraphs[:0]
 	for _, p := range a.Paragraphs {
-		if p = cleanSpace(valid(p)); p != "" {
+		if p = cleanSpace(wireCodes(valid(p))); p != "" {
 			paras = append(paras, p)
 		}
 	}
@@ -65,6 +65,70 @@ func finish(a *article.Article, opt Options, format, origin string) {
 }
 
 func valid(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// wireCodes removes the typesetting codes of newswire feeds ("&QL;", "&UR;",
+// "&LR;", "&HT;", "&QC;", "&Cx1f;") and decodes their upper-case character
+// entities ("&AMP;", "&LT;", "&GT;", "&QUOT;"), whatever format carried
+// them. The SGML reader decodes them as it reads; a newswire archive turned
+// into JSON lines or plain text (DUC's duc2006.jsonl is one) still has them,
+// and the same story read from either must give the same text. Only a name
+// of upper-case letters and digits after a capital (or the "Cx1f" control
+// form) counts: "&amp;" and "&eacute;" in plain text are left as written.
+func wireCodes(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		amp := strings.IndexByte(s, '&')
+		if amp < 0 {
+			if b.Len() == 0 {
+				return s
+			}
+			b.WriteString(s)
+			return b.String()
+		}
+		semi := strings.IndexByte(s[amp:], ';')
+		if semi < 3 || semi > 6 || !wireCodeName(s[amp+1:amp+semi]) {
+			b.WriteString(s[:amp+1])
+			s = s[amp+1:]
+			continue
+		}
+		b.WriteString(s[:amp])
+		switch name := s[amp+1 : amp+semi]; name {
+		case "AMP":
+			b.WriteByte('&')
+		case "LT":
+			b.WriteByte('<')
+		case "GT":
+			b.WriteByte('>')
+		case "QUOT":
+			b.WriteByte('"')
+		default:
+			b.WriteByte(' ')
+		}
+		s = s[amp+semi+1:]
+	}
+}
+
+// wireCodeName reports whether s names a wire code: a capital, then
+// capitals and digits ("QL", "UR"), or "Cx" and two hex digits ("Cx1f").
+func wireCodeName(s string) bool {
+	if len(s) == 4 && s[0] == 'C' && s[1] == 'x' && isHex(s[2]) && isHex(s[3]) {
+		return true
+	}
+	if s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 // host returns a URL's host without "www.", or "".
 func host(raw string) string {

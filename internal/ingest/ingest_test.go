@@ -807,3 +807,35 @@ func TestStripDateline(t *testing.T) {
 		}
 	}
 }
+
+// TestWireCodes: the typesetting codes of wire copy leave whatever format
+// carried them; HTML entities written in plain text stay as written.
+func TestWireCodes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"no codes here", "no codes here"},
+		{"The budget passed. &QL; &UR;", "The budget passed.    "},
+		{"AT&AMP;T and P&AMP;G", "AT&T and P&G"},
+		{"&HT; &HT; ROUTINE &HT;", "    ROUTINE  "},
+		{"x &LT; y &GT; z, &QUOT;q&QUOT;", `x < y > z, "q"`},
+		{"a control &Cx1f; code", "a control   code"},
+		{"AT&T; Q&A; R&D", "AT&T; Q&A; R&D"},
+		{"&amp; &eacute; &Aacute; &nbsp;", "&amp; &eacute; &Aacute; &nbsp;"},
+		{"&TOOLONGNAME; &A; &; & QL;", "&TOOLONGNAME; &A; &; & QL;"},
+		{"ends with &", "ends with &"},
+		{"&QL", "&QL"},
+	} {
+		if got := wireCodes(tc.in); got != tc.want {
+			t.Errorf("wireCodes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Through a JSON-lines record, as duc2006.jsonl carries them.
+	items := itemsOf(t, []string{"-"}, []byte(`{"id":"w1","title":"&HT; STRIKE ENDS &HT;","text":"&QL; &UR;\n\nDockworkers voted to end the strike. &QL;\n\nAT&AMP;T said nothing."}`+"\n"), Options{Format: "jsonl"})
+	arts, probs := split(items)
+	if len(probs) != 0 || len(arts) != 1 {
+		t.Fatalf("got %d articles and problems %v", len(arts), probs)
+	}
+	a := arts[0]
+	if a.Title != "STRIKE ENDS" || strings.Join(a.Paragraphs, "|") != "Dockworkers voted to end the strike.|AT&T said nothing." {
+		t.Errorf("read title %q paragraphs %q", a.Title, a.Paragraphs)
+	}
+}

@@ -691,13 +691,13 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	}
 	// The cue: auxiliaries and adverbs before the verb, particles after it.
 	cueS, cueE := i, i+1
-	for cueS > s.s && d.toks[cueS-1].quote < 0 && (preCue[d.toks[cueS-1].low] || isAdverb(d.toks[cueS-1])) {
+	for cueS > s.s && d.toks[cueS-1].quote < 0 && (d.aux(cueS-1) || isAdverb(d.toks[cueS-1])) {
 		cueS--
 	}
 	if cueS-2 >= s.s && d.toks[cueS-1].low == "to" && d.toks[cueS-1].quote < 0 {
 		if f, ok := cueWords[d.toks[cueS-2].low]; ok && (f.lemma == "seem" || f.lemma == "appear") && !f.gerund {
 			cueS -= 2
-			for cueS > s.s && d.toks[cueS-1].quote < 0 && (preCue[d.toks[cueS-1].low] || isAdverb(d.toks[cueS-1])) {
+			for cueS > s.s && d.toks[cueS-1].quote < 0 && (d.aux(cueS-1) || isAdverb(d.toks[cueS-1])) {
 				cueS--
 			}
 		}

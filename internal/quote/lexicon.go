@@ -229,6 +229,24 @@ var particles = map[string]map[string]bool{
 // "pointed out", "referring to".
 var particleOnly = setOf("talk", "focus", "point", "refer", "weigh", "lash", "push", "speak", "sign", "rail", "balk")
 
+// aux reports whether token j is a preCue word acting as one: a capital
+// after a capitalised word is the end of a name ("Theresa May said",
+// "Huey Long told"), not an auxiliary or an adverb.
+func (d *doc) aux(j int) bool {
+	t := d.toks[j]
+	if !preCue[t.low] {
+		return false
+	}
+	if t.cap && surnameAux[t.low] && j > 0 {
+		p := d.toks[j-1]
+		return !(p.kind == kWord && p.cap && p.quote == t.quote)
+	}
+	return true
+}
+
+// surnameAux are the preCue words that are also surnames.
+var surnameAux = setOf("may", "long")
+
 // preCue words sit between a source and its verb and belong to the cue:
 // auxiliaries and adverbs ("has also said", "reportedly told").
 var preCue = setOf("has", "have", "had", "will", "would", "could", "can",

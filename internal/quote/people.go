@@ -70,7 +70,8 @@ func findPeople(toks []token) []Person {
 		ok := len(name) >= 1 && len(name) <= 4 && (titled || len(name) >= 2)
 		for n, t := range name {
 			b := bare(t.low)
-			if notNames[b] || titleWords[b] || (isPossessive(t.text) && n < len(name)-1) {
+			if notNames[b] && !(n > 0 && months[b]) || titleWords[b] || (isPossessive(t.text) && n < len(name)-1) {
+				// A month after a name is a surname: "Theresa May".
 				ok = false
 			}
 			if _, isCue := cueWords[b]; isCue {

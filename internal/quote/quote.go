@@ -742,7 +742,7 @@ func (d *doc) nounUse(s sentence, i int, form cueForm) bool {
 	// A verb in -s needs a subject right before it (past any adverbs):
 	// a pronoun, a name, "the ad", "his campaign".
 	j := i - 1
-	for j > s.s && (preCue[d.toks[j].low] || isAdverb(d.toks[j])) {
+	for j > s.s && (d.aux(j) || isAdverb(d.toks[j])) {
 		j--
 	}
 	t := d.toks[j]
