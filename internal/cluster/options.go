@@ -3,6 +3,9 @@ package cluster
 import (
 	"errors"
 	"fmt"
+	"math"
+	"reflect"
+	"strings"
 	"time"
 )
 
@@ -201,6 +204,11 @@ var ErrOptions = errors.New("invalid cluster options")
 
 // Validate reports the first parameter out of range.
 func (o Options) Validate() error {
+	if name := o.notFinite(); name != "" {
+		// Every comparison with NaN is false: the range checks below
+		// would let it through, and one NaN poisons every score.
+		return fmt.Errorf("%w: %s is not a finite number", ErrOptions, name)
+	}
 	switch {
 	case o.DateBonus < 0 || o.DatePenalty < 0 || o.PlacePenalty < 0 || o.ApartPenalty < 0:
 		return fmt.Errorf("%w: date and place bonus and penalties must not be negative", ErrOptions)
@@ -234,4 +242,22 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: term limits must be at least 1", ErrOptions)
 	}
 	return nil
+}
+
+// notFinite returns the JSON name of the first float parameter that is NaN
+// or infinite, or "".
+func (o Options) notFinite() string {
+	v := reflect.ValueOf(o)
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.Float64 || f.Kind() == reflect.Float32 {
+			if x := f.Float(); math.IsNaN(x) || math.IsInf(x, 0) {
+				name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+				if name == "" {
+					name = v.Type().Field(i).Name
+				}
+				return name
+			}
+		}
+	}
+	return ""
 }

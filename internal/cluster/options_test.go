@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"errors"
+	"math"
 	"testing"
 )
 
@@ -22,6 +23,9 @@ func TestValidate(t *testing.T) {
 		{"negative lone threshold", func(o *Options) { o.StoryLoneThreshold = -0.1 }},
 		{"negative reassignment window", func(o *Options) { o.ArticleRefineWindow = -1 }},
 		{"no index terms", func(o *Options) { o.IndexTerms = 0 }},
+		{"NaN threshold", func(o *Options) { o.StoryThreshold = math.NaN() }},
+		{"NaN penalty", func(o *Options) { o.DatePenalty = math.NaN() }},
+		{"infinite weight", func(o *Options) { o.TitleWeight = math.Inf(1) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := DefaultOptions()
