@@ -293,6 +293,25 @@ func TestLabel(t *testing.T) {
 		t.Errorf("span %v – %v", info.First, info.Last)
 	}
 	t.Logf("label: %s", info.Label)
+
+	// Words of time say when, not what.
+	c = mustNew(t, DefaultOptions())
+	morning := func(id, body string) Doc {
+		return Doc{ID: id, Title: "Ferry strike this morning", Published: day0, Text: body}
+	}
+	a = run(t, c, []Doc{
+		morning("m1", "Ferry crews walked out this morning in Lindqvist harbour. The morning sailings were cancelled and the strike will last a week."),
+		morning("m2", "The ferry strike began this morning; crews said the morning walkout in Lindqvist harbour would last a week."),
+	})
+	info, _ = c.Event(a[0].EventID)
+	for _, w := range []string{"morning", "week"} {
+		if strings.Contains(strings.ToLower(info.Label), w) {
+			t.Errorf("label %q says %q", info.Label, w)
+		}
+	}
+	if !strings.Contains(strings.ToLower(info.Label), "strike") {
+		t.Errorf("label %q lacks the strike", info.Label)
+	}
 }
 
 func ExampleClusterer_Assign() {

@@ -98,7 +98,8 @@ const (
 // weight times IDF, so a name every article mentions does not crowd out
 // the distinctive one. Numbers are left out, and so are terms the articles
 // mostly capitalise (names and their adjectives: "karsenian", "u.s"),
-// which read badly in lower case and say again what the names say.
+// which read badly in lower case and say again what the names say, and
+// so are words of time ("morning", "week"): every report of a day has them.
 func (c *Clusterer) label(cl *cluster, places map[int32]int) string {
 	var used []string // lower-case words of what the label says already
 	says := func(s string) bool {
@@ -146,7 +147,7 @@ func (c *Clusterer) label(cl *cluster, places map[int32]int) string {
 			break
 		}
 		t := &c.vocab[id]
-		if 2*t.aside > t.df || strings.ContainsAny(t.surface, ".0123456789") || says(t.surface) {
+		if 2*t.aside > t.df || strings.ContainsAny(t.surface, ".0123456789") || says(t.surface) || timeWords[strings.ToLower(t.surface)] {
 			continue
 		}
 		terms = append(terms, t.surface)
@@ -175,4 +176,12 @@ func (c *Clusterer) Place(article string) (event, story string) {
 		return ev.id, ev.story.id
 	}
 	return "", ""
+}
+
+// timeWords say when, not what: they stay out of labels.
+var timeWords = map[string]bool{
+	"morning": true, "mornings": true, "afternoon": true, "evening": true, "night": true, "nights": true,
+	"day": true, "days": true, "week": true, "weeks": true, "weekend": true, "month": true, "months": true,
+	"year": true, "years": true, "today": true, "yesterday": true, "tomorrow": true, "tonight": true,
+	"hour": true, "hours": true, "minute": true, "minutes": true, "earlier": true, "later": true,
 }
