@@ -468,6 +468,13 @@ var dateLayouts = []string{
 	"January 2, 2006 15:04",
 	"Jan 2, 2006",
 	"2 January 2006",
+	// Year-day-month slips, as in four of DUC 2006's records
+	// ("1998-30-06 11:49:00"). Last, so that a date both ways could be
+	// read ("1998-05-06") is read year-month-day; time.Parse refuses a
+	// month above 12, so only a date no other way can be read gets here.
+	"2006-02-01 15:04:05",
+	"2006-02-01 15:04",
+	"2006-02-01",
 }
 
 // parseDate reads a date in one of dateLayouts.

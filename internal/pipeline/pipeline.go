@@ -481,6 +481,12 @@ func (w *writer) flush(ctx context.Context, bytes int64) error {
 	w.batch, w.crossed, w.docs, w.vecs = nil, nil, nil, nil
 	clear(w.pending)
 	created, err := w.p.st.PutBatch(ctx, batch)
+	if err != nil && ctx.Err() != nil {
+		// Stopped (ctrl-C): the batch's transaction was rolled back and
+		// nothing of it is acknowledged; no article is to blame.
+		w.sum.Failed += len(batch)
+		return fmt.Errorf("store %d articles: %w", len(batch), ctx.Err())
+	}
 	if err != nil {
 		// Find the article the store refuses, storing the others.
 		w.p.log.Warn("batch not stored, storing one by one", "articles", len(batch), "err", err)

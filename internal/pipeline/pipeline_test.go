@@ -204,6 +204,45 @@ func TestCancelStopsTheRun(t *testing.T) {
 	}
 }
 
+// cancellingStore stops the run (as ctrl-C does) during its first batch
+// write and fails it as a store does with a cancelled context; it counts
+// the single writes a retry would make.
+type cancellingStore struct {
+	store.Store
+	cancel func()
+	puts   int
+}
+
+func (c *cancellingStore) PutBatch(ctx context.Context, as []*article.Article) ([]bool, error) {
+	c.cancel()
+	return nil, fmt.Errorf("commit: %w", ctx.Err())
+}
+
+func (c *cancellingStore) Put(ctx context.Context, a *article.Article) (bool, error) {
+	c.puts++
+	return c.Store.Put(ctx, a)
+}
+
+// TestCancelDuringBatchWrite: a batch the stop interrupted is not retried
+// article by article (no article is to blame), and the run ends with the
+// cancellation.
+func TestCancelDuringBatchWrite(t *testing.T) {
+	dir := corpus(t, 40)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st := &cancellingStore{Store: openStore(t), cancel: cancel}
+	sum, err := pipeline.New(st, pipeline.DefaultOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if st.puts != 0 {
+		t.Errorf("%d articles written one by one after the stop", st.puts)
+	}
+	if sum.Added != 0 {
+		t.Errorf("added %d, want 0", sum.Added)
+	}
+}
+
 // rejectingStore refuses batches that hold one poisoned article, as a store
 // refuses an article it cannot encode.
 type rejectingStore struct {
