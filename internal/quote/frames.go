@@ -158,6 +158,12 @@ end:
 // nameAfter reports whether a name alone follows the cue, up to a comma or
 // the end of the sentence: "…, said Ilse Varga, a former adviser." Then
 // the name is the source, whatever the comma before the cue follows.
+// stateAbbrev reports whether the full stop at j closes an abbreviation
+// inside brackets, not the sentence: "said Sen. David Perdue (R-Ga.).".
+func (d *doc) stateAbbrev(j int) bool {
+	return d.toks[j].text == "." && j > 0 && d.toks[j-1].kind == kWord && j+1 < len(d.toks) && d.toks[j+1].text == ")"
+}
+
 func (d *doc) nameAfter(s sentence, i int) bool {
 	j := i
 	for j < s.e && j < i+6 && d.toks[j].kind == kWord && d.toks[j].quote < 0 && d.toks[j].cap &&
@@ -846,7 +852,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		srcS := cueE
 		srcE := srcS
 		for srcE < s.e && d.toks[srcE].quote < 0 && d.toks[srcE].text != "," &&
-			!isTerminal(d.toks[srcE]) && !(srcE > srcS && (d.toks[srcE].low == "in" || d.toks[srcE].low == "on" || d.toks[srcE].low == "at")) {
+			(!isTerminal(d.toks[srcE]) || d.stateAbbrev(srcE)) && !(srcE > srcS && (d.toks[srcE].low == "in" || d.toks[srcE].low == "on" || d.toks[srcE].low == "at")) {
 			srcE++
 		}
 		if srcE == srcS || srcE-srcS > d.opt.MaxSourceWords {

@@ -56,6 +56,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"the report", "According to", "prices rose", false, false, ""}}},
 		{"content before", "The economy is strong, the minister said.",
 			[]want{{"the minister", "said", "The economy is strong", false, false, ""}}},
+		{"a party tag closing the sentence", `"We will win," said Sen. Dara Quell (R-Ga.). Then she left.`,
+			[]want{{"Sen. Dara Quell (R-Ga.)", "said", `"We will win,"`, true, false, "Dara Quell"}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},
