@@ -408,6 +408,9 @@ func (d *doc) opener(i int) bool {
 	if t.low == "this" || t.low == "last" || t.low == "that" {
 		return i+1 < len(d.toks) && timeNouns[d.toks[i+1].low]
 	}
+	if months[t.low] && i+1 < len(d.toks) && d.toks[i+1].kind == kWord && d.toks[i+1].cap {
+		return false // a given name: "April Mellody, a spokeswoman, said"
+	}
 	return clauseOpeners[t.low] || weekdays[t.low] || months[t.low] || isAdverb(t)
 }
 

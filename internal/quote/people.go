@@ -70,8 +70,7 @@ func findPeople(toks []token) []Person {
 		ok := len(name) >= 1 && len(name) <= 4 && (titled || len(name) >= 2)
 		for n, t := range name {
 			b := bare(t.low)
-			if notNames[b] && !(n > 0 && months[b]) || titleWords[b] || (isPossessive(t.text) && n < len(name)-1) {
-				// A month after a name is a surname: "Theresa May".
+			if notNames[b] && !(months[b] && givenMonth(toks, k, n, len(name))) || titleWords[b] || (isPossessive(t.text) && n < len(name)-1) {
 				ok = false
 			}
 			if _, isCue := cueWords[b]; isCue {
@@ -538,3 +537,22 @@ func outer(as []Attribution, sp Span) *Attribution {
 	}
 	return best
 }
+
+// givenMonth reports whether the month word at position n of the name run
+// starting at token k is a name: after a name's first word ("Theresa
+// May"), or first of two or more words, not after a preposition or a
+// word of time ("April Tessor said", not "In March Trump said").
+func givenMonth(toks []token, k, n, size int) bool {
+	if n > 0 {
+		return true
+	}
+	if size < 2 || k == 0 {
+		return size >= 2
+	}
+	p := toks[k-1].low
+	return !monthLeads[p]
+}
+
+// monthLeads come before a month that is a month: "in March", "last May".
+var monthLeads = setOf("in", "since", "until", "till", "by", "on", "from", "through", "during",
+	"last", "next", "early", "late", "mid", "this", "of", "before", "after", "since", "to")

@@ -126,6 +126,15 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 			st, j = c+1, c
 		}
 	}
+	// "In March Mayor Varga said", "Last week the board said": a time
+	// adjunct with no comma after it is not part of the source either.
+	if st <= s.s+1 {
+		// (The walk may have stopped at the lead: "On Tuesday morning two
+		// officials said".)
+		if k := d.timeAdjunctEnd(s.s, e); k > st {
+			st, j = k, k-1
+		}
+	}
 	if st >= e {
 		return e, e, j
 	}
@@ -241,6 +250,9 @@ var commaAdverbs = setOf("meanwhile", "however", "too", "though", "also",
 	"instead", "moreover", "furthermore", "nonetheless", "nevertheless",
 	"likewise", "similarly", "meantime", "then", "therefore", "in", "for")
 
+// partyMembers open an appositive after a name: "Democrat of California".
+var partyMembers = setOf("democrat", "republican", "independent", "libertarian")
+
 // appositive looks for "Name, appositive," ending at the comma c and
 // returns the index of the comma that opens the appositive, or -1.
 func (d *doc) appositive(s sentence, c int) int {
@@ -286,6 +298,8 @@ func (d *doc) appositive1(s sentence, c int, chained bool) int {
 			return k2
 		}
 		return -1
+	case partyMembers[first.low] && nameBefore:
+		// "Senator Dianne Feinstein, Democrat of California,"
 	case commaAdverbs[first.low] && (k+2 == c || first.low == "for"):
 		// "Hunter, meanwhile, told"; "Limbaugh, for one, called"
 	case !first.cap && first.kind == kWord && nameBefore:
@@ -404,3 +418,44 @@ func (d *doc) pluralAnd(j int) bool {
 
 // conjunctOpeners open the second of two coordinated groups of speakers.
 var conjunctOpeners = setOf("other", "many", "some", "several", "most", "former", "fellow")
+
+// timeAdjunctEnd returns where a time adjunct opening [st, e) ends ("In
+// March", "On Tuesday morning", "Last week", "Earlier this month", "In
+// 2016"), when words follow it, or st. The time must be named: "In the
+// campaign" is no time.
+func (d *doc) timeAdjunctEnd(st, e int) int {
+	if !timeLeads[d.toks[st].low] {
+		return st
+	}
+	named := false
+	i := st + 1
+	for ; i < e && i < st+5; i++ {
+		t := d.toks[i]
+		if t.quote >= 0 || t.kind != kWord {
+			break
+		}
+		if months[t.low] || weekdays[t.low] || timeNouns[t.low] || isYear(t.text) {
+			named = true
+			continue
+		}
+		if named || !timeModifiers[t.low] {
+			break
+		}
+	}
+	if !named || i >= e {
+		return st
+	}
+	return i
+}
+
+// isYear reports whether w is a year of the news: 1900 to 2099.
+func isYear(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
+}
+
+// timeLeads open a time adjunct; timeModifiers come before its time
+// ("early this week").
+var (
+	timeLeads     = setOf("in", "on", "at", "during", "since", "after", "before", "by", "until", "last", "this", "next", "earlier", "later")
+	timeModifiers = setOf("the", "this", "last", "next", "early", "late", "mid", "earlier", "later")
+)
