@@ -372,6 +372,14 @@ func readGold(ctx context.Context, r io.Reader, label string) ([]GoldDoc, error)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	var docs []GoldDoc
+	// Lines without an id get "line-N" once all are read: the id must not
+	// be one another line gives, or ingest would hold the two as one.
+	type blankID struct {
+		i, line int
+		rec     map[string]json.RawMessage
+	}
+	var blank []blankID
+	given := map[string]bool{}
 	line := 0
 	for sc.Scan() {
 		line++
@@ -400,15 +408,11 @@ func readGold(ctx context.Context, r io.Reader, label string) ([]GoldDoc, error)
 		}
 		d.ID, d.Title, d.Text, d.Source, d.Topic = str("id"), str("title"), str("text"), str("source"), str("topic")
 		d.Raw = bytes.Clone(b)
-		if strings.TrimSpace(d.ID) == "" {
+		if id := strings.TrimSpace(d.ID); id == "" {
 			// Ingest trims ids: a blank one would leave the line unfound.
-			d.ID = fmt.Sprintf("line-%d", line)
-			rec["id"], _ = json.Marshal(d.ID)
-			raw, err := json.Marshal(rec)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %w", line, err)
-			}
-			d.Raw = raw
+			blank = append(blank, blankID{len(docs), line, rec})
+		} else {
+			given[id] = true
 		}
 		if p := str("published"); p != "" {
 			d.Published, _ = ParseGoldTime(p)
@@ -431,6 +435,19 @@ func readGold(ctx context.Context, r io.Reader, label string) ([]GoldDoc, error)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	for _, bl := range blank {
+		id := fmt.Sprintf("line-%d", bl.line)
+		for n := 2; given[id]; n++ {
+			id = fmt.Sprintf("line-%d-%d", bl.line, n)
+		}
+		given[id] = true
+		bl.rec["id"], _ = json.Marshal(id)
+		raw, err := json.Marshal(bl.rec)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", bl.line, err)
+		}
+		docs[bl.i].ID, docs[bl.i].Raw = id, raw
 	}
 	return docs, nil
 }

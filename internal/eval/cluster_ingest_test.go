@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"slices"
@@ -216,5 +217,36 @@ func TestClusterIngestDUC(t *testing.T) {
 	}
 	if rep.FileOrder.BCubedF1 < 0.86 {
 		t.Errorf("B3 F1 %.3f below 0.86", rep.FileOrder.BCubedF1)
+	}
+}
+
+// TestReadGoldSynthesisedIDsUnique: an id made up for a line without one
+// must not be an id another line gives, or ingest would drop one of the
+// two lines as already held and score it as the other.
+func TestReadGoldSynthesisedIDsUnique(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"given later", `{"text":"a","event":"e1"}` + "\n" + `{"id":"line-1","text":"b","event":"e2"}`},
+		{"given earlier", `{"id":"line-2","text":"a","event":"e1"}` + "\n" + `{"text":"b","event":"e2"}`},
+		{"given with spaces", `{"text":"a","event":"e1"}` + "\n" + `{"id":" line-1 ","text":"b","event":"e2"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, err := readGold(context.Background(), strings.NewReader(tt.in), "event")
+			if err != nil || len(docs) != 2 {
+				t.Fatalf("%v, %v", docs, err)
+			}
+			if strings.TrimSpace(docs[0].ID) == strings.TrimSpace(docs[1].ID) {
+				t.Errorf("both lines have id %q", docs[0].ID)
+			}
+			for _, d := range docs {
+				var rec struct{ ID string }
+				if err := json.Unmarshal(d.Raw, &rec); err != nil || rec.ID != d.ID {
+					t.Errorf("raw %s does not carry id %q", d.Raw, d.ID)
+				}
+			}
+		})
 	}
 }

@@ -51,7 +51,7 @@ func readFeed(in *input, br *bufio.Reader) error {
 		if a.Source == "" {
 			a.Source = source
 		}
-		if err := in.article(a, fmt.Sprintf("%s#%d", in.name, n)); err != nil {
+		if err := in.article(a, fmt.Sprintf("%s#%d", in.name, n), 0, n); err != nil {
 			return err
 		}
 	}
@@ -223,7 +223,7 @@ func readHTMLFile(in *input, br *bufio.Reader) error {
 	if a == nil || len(a.Paragraphs) == 0 {
 		return in.problem(0, 0, "no article text found")
 	}
-	return in.article(a, in.name)
+	return in.article(a, in.name, 0, 0)
 }
 
 // errRecorder remembers the first error other than io.EOF its reader

@@ -842,3 +842,29 @@ func TestWireCodes(t *testing.T) {
 		t.Errorf("read title %q paragraphs %q", a.Title, a.Paragraphs)
 	}
 }
+
+// TestWireCodesOnly: a record whose text is nothing but wire codes has no
+// text, and is refused as every reader refuses a record without text,
+// instead of being stored blank; a title of codes alone gives way to the
+// lead, as a missing title does.
+func TestWireCodesOnly(t *testing.T) {
+	for _, tc := range []struct {
+		name, format, in string
+		wantTitle        string // "": refused
+	}{
+		{"jsonl text", "jsonl", `{"id":"w1","title":"Strike","text":"&QL;\n\n&UR; &HT;"}` + "\n", ""},
+		{"jsonl text and title", "jsonl", `{"id":"w1","title":"&HT; &HT;","text":"&QL; &UR;"}` + "\n", ""},
+		{"plain text", "text", "&HT; &HT;\n\n&QL;\n\n&UR;\n", ""},
+		{"jsonl title only codes", "jsonl", `{"id":"w2","title":"&HT; &HT;","text":"Dockworkers voted to end the strike."}` + "\n", "Dockworkers voted to end the strike"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			arts, probs := split(itemsOf(t, []string{"-"}, []byte(tc.in), Options{Format: tc.format}))
+			switch {
+			case tc.wantTitle == "" && (len(arts) != 0 || len(probs) != 1):
+				t.Errorf("got articles %+v and problems %v, want one problem", arts, probs)
+			case tc.wantTitle != "" && (len(arts) != 1 || arts[0].Title != tc.wantTitle):
+				t.Errorf("got articles %+v and problems %v, want title %q", arts, probs, tc.wantTitle)
+			}
+		})
+	}
+}

@@ -171,7 +171,7 @@ func jsonRecord(in *input, b []byte, line, record int, origin string) error {
 	if a == nil {
 		return in.problem(line, record, reason)
 	}
-	return in.article(a, origin)
+	return in.article(a, origin, line, record)
 }
 
 // parseJSONRecord makes an article of one JSON record, or says why not.

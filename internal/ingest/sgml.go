@@ -127,7 +127,7 @@ func sgmlChunk(in *input, chunk []byte, line int, record *int) error {
 		if a == nil {
 			return in.problem(l, *record, reason)
 		}
-		if err := in.article(a, fmt.Sprintf("%s#%d", in.name, *record)); err != nil {
+		if err := in.article(a, fmt.Sprintf("%s#%d", in.name, *record), l, *record); err != nil {
 			return err
 		}
 	}

@@ -26,7 +26,7 @@ func readText(in *input, br *bufio.Reader) error {
 	if a == nil {
 		return in.problem(0, 0, reason)
 	}
-	return in.article(a, in.name)
+	return in.article(a, in.name, 0, 0)
 }
 
 // parseText makes an article of plain text, or says why it cannot.

@@ -419,9 +419,16 @@ func (in *input) problem(line, record int, reason string) error {
 }
 
 // article finishes and reports an article read from this input; origin is
-// where in the input it was ("path:LINE", "path#N" or the path).
-func (in *input) article(a *article.Article, origin string) error {
+// where in the input it was ("path:LINE", "path#N" or the path), line and
+// record as for problem.
+func (in *input) article(a *article.Article, origin string, line, record int) error {
+	hadText := len(a.Paragraphs) > 0
 	finish(a, in.w.opt, in.format, origin)
+	if hadText && len(a.Paragraphs) == 0 {
+		// The readers refuse a record without text; one whose text was
+		// nothing but wire codes has none either once finish drops them.
+		return in.problem(line, record, "the text is nothing but newswire typesetting codes (&QL; &HT; …)")
+	}
 	in.articles++
 	return in.w.emit(Item{Article: a})
 }

@@ -482,10 +482,16 @@ func (w *writer) flush(ctx context.Context, bytes int64) error {
 	clear(w.pending)
 	created, err := w.p.st.PutBatch(ctx, batch)
 	if err != nil && ctx.Err() != nil {
-		// Stopped (ctrl-C): the batch's transaction was rolled back and
-		// nothing of it is acknowledged; no article is to blame.
+		// Stopped (ctrl-C): nothing of the batch is acknowledged, and
+		// storing it one by one would only fail on the same context.
+		// (The store may still commit a batch it had taken when the stop
+		// came: a later run finds it held.) A failure the stop overtook
+		// is the store's own, and is said too.
 		w.sum.Failed += len(batch)
-		return fmt.Errorf("store %d articles: %w", len(batch), ctx.Err())
+		if !errors.Is(err, ctx.Err()) {
+			err = fmt.Errorf("%w (stopped: %w)", err, ctx.Err())
+		}
+		return fmt.Errorf("store %d articles: %w", len(batch), err)
 	}
 	if err != nil {
 		// Find the article the store refuses, storing the others.

@@ -205,16 +205,20 @@ func TestCancelStopsTheRun(t *testing.T) {
 }
 
 // cancellingStore stops the run (as ctrl-C does) during its first batch
-// write and fails it as a store does with a cancelled context; it counts
-// the single writes a retry would make.
+// write and fails it with fail, or as a store does with a cancelled
+// context when fail is nil; it counts the single writes a retry would make.
 type cancellingStore struct {
 	store.Store
 	cancel func()
+	fail   error
 	puts   int
 }
 
 func (c *cancellingStore) PutBatch(ctx context.Context, as []*article.Article) ([]bool, error) {
 	c.cancel()
+	if c.fail != nil {
+		return nil, c.fail
+	}
 	return nil, fmt.Errorf("commit: %w", ctx.Err())
 }
 
@@ -225,21 +229,36 @@ func (c *cancellingStore) Put(ctx context.Context, a *article.Article) (bool, er
 
 // TestCancelDuringBatchWrite: a batch the stop interrupted is not retried
 // article by article (no article is to blame), and the run ends with the
-// cancellation.
+// cancellation, and with the store's own failure when the stop overtook
+// one.
 func TestCancelDuringBatchWrite(t *testing.T) {
 	dir := corpus(t, 40)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	st := &cancellingStore{Store: openStore(t), cancel: cancel}
-	sum, err := pipeline.New(st, pipeline.DefaultOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
-	}
-	if st.puts != 0 {
-		t.Errorf("%d articles written one by one after the stop", st.puts)
-	}
-	if sum.Added != 0 {
-		t.Errorf("added %d, want 0", sum.Added)
+	diskFull := errors.New("disk full")
+	for _, tc := range []struct {
+		name string
+		fail error
+	}{
+		{"cancelled", nil},
+		{"failed while cancelled", diskFull},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			st := &cancellingStore{Store: openStore(t), cancel: cancel, fail: tc.fail}
+			sum, err := pipeline.New(st, pipeline.DefaultOptions()).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil)
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want context.Canceled", err)
+			}
+			if tc.fail != nil && !errors.Is(err, tc.fail) {
+				t.Errorf("err = %v, want it to say %v", err, tc.fail)
+			}
+			if st.puts != 0 {
+				t.Errorf("%d articles written one by one after the stop", st.puts)
+			}
+			if sum.Added != 0 {
+				t.Errorf("added %d, want 0", sum.Added)
+			}
+		})
 	}
 }
 

@@ -70,7 +70,7 @@ func findPeople(toks []token) []Person {
 		ok := len(name) >= 1 && len(name) <= 4 && (titled || len(name) >= 2)
 		for n, t := range name {
 			b := bare(t.low)
-			if notNames[b] && !(months[b] && givenMonth(toks, k, n, len(name))) || titleWords[b] || (isPossessive(t.text) && n < len(name)-1) {
+			if notNames[b] && !monthName(toks, k, n, len(name)) || titleWords[b] || (isPossessive(t.text) && n < len(name)-1) {
 				ok = false
 			}
 			if _, isCue := cueWords[b]; isCue {
@@ -538,21 +538,26 @@ func outer(as []Attribution, sp Span) *Attribution {
 	return best
 }
 
-// givenMonth reports whether the month word at position n of the name run
-// starting at token k is a name: after a name's first word ("Theresa
-// May"), or first of two or more words, not after a preposition or a
-// word of time ("April Tessor said", not "In March Trump said").
-func givenMonth(toks []token, k, n, size int) bool {
-	if n > 0 {
-		return true
+// monthName reports whether the month word at position n of the name run
+// of size words starting at toks[k] is a name: a surname after a first
+// name ("Theresa May"), not one in a date, after a word of time ("Last
+// May", "Since April") or before a day ("Geneva March 3"); or a given name
+// first in a run of two or more ("April Tessor said"), not after a
+// preposition or a word of time ("In March Trump said").
+func monthName(toks []token, k, n, size int) bool {
+	i := k + n
+	if !months[bare(toks[i].low)] {
+		return false
 	}
-	if size < 2 || k == 0 {
-		return size >= 2
+	if n == 0 {
+		return size >= 2 && (k == 0 || !monthBefore[bare(toks[k-1].low)])
 	}
-	p := toks[k-1].low
-	return !monthLeads[p]
+	return !monthBefore[bare(toks[i-1].low)] && (i+1 >= len(toks) || !isNumber(toks[i+1]))
 }
 
-// monthLeads come before a month that is a month: "in March", "last May".
-var monthLeads = setOf("in", "since", "until", "till", "by", "on", "from", "through", "during",
-	"last", "next", "early", "late", "mid", "this", "of", "before", "after", "since", "to")
+// monthBefore are the words that open a date with a month: "last May",
+// "in March", "since April".
+var monthBefore = setOf("last", "early", "late", "mid", "since", "through",
+	"throughout", "until", "till", "next", "during", "between", "come", "into",
+	"starting", "beginning", "around", "every", "each", "in", "by", "on", "from",
+	"this", "of", "before", "after", "to")

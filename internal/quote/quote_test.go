@@ -407,3 +407,29 @@ func TestReadingNoise(t *testing.T) {
 		t.Errorf("FindPeople found %q in %q", p.Name, text)
 	}
 }
+
+// TestFindPeopleMonths: a month after a first name is a surname ("Theresa
+// May"), but a month in a date is not, after a word of time ("Last May")
+// or before a day ("Geneva March 3").
+func TestFindPeopleMonths(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Prime Minister Theresa May said the vote was delayed.", "Theresa May"},
+		{"Theresa May told reporters the vote was delayed.", "Theresa May"},
+		{"Last May, the council voted against the plan.", ""},
+		{"Early June brought rain to the valley.", ""},
+		{"Since April the mayor has said nothing.", ""},
+		{"Through May, prices kept rising.", ""},
+		{"The ministers met in Geneva March 3 to discuss the plan.", ""},
+		{"Obama met the chancellor in Berlin May 5.", ""},
+		{"April Tessor, a spokeswoman, said the vote was delayed.", "April Tessor"},
+		{"In March Mayor Ilse Varga said the wall would rise.", "Ilse Varga"},
+	} {
+		var got []string
+		for _, p := range FindPeople(tc.text) {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("FindPeople(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
