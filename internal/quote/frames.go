@@ -158,6 +158,17 @@ end:
 // nameAfter reports whether a name alone follows the cue, up to a comma or
 // the end of the sentence: "…, said Ilse Varga, a former adviser." Then
 // the name is the source, whatever the comma before the cue follows.
+// titleBeforeName reports whether the lower-case words from j are title
+// words (at most three) followed by a capitalised word: "presidential
+// nominee Hillary Clinton".
+func (d *doc) titleBeforeName(j, limit int) bool {
+	k := j
+	for k < limit && k < j+3 && d.toks[k].kind == kWord && !d.toks[k].cap && titleWords[d.toks[k].low] {
+		k++
+	}
+	return k > j && k < limit && d.toks[k].kind == kWord && d.toks[k].cap && d.toks[k].quote < 0
+}
+
 // stateAbbrev reports whether the full stop at j closes an abbreviation
 // inside brackets, not the sentence: "said Sen. David Perdue (R-Ga.).".
 func (d *doc) stateAbbrev(j int) bool {
@@ -535,6 +546,14 @@ func (d *doc) subject(s sentence, limit int) (int, int) {
 			e++
 			continue
 		}
+		// A title in lower case before a name: "Democratic presidential
+		// nominee Hillary Clinton".
+		if !det && e > i && d.titleBeforeName(e, limit) {
+			for e < limit && d.toks[e].kind == kWord && !d.toks[e].cap {
+				e++
+			}
+			continue
+		}
 		// A lower-case word: a noun after a determiner ("the Vermont
 		// senator"), not a verb.
 		if _, isCue := cueWords[u.low]; isCue || !det || lower >= 4 || preCue[u.low] || boundaryWords[u.low] ||
@@ -855,7 +874,10 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		srcS := cueE
 		srcE := srcS
 		for srcE < s.e && d.toks[srcE].quote < 0 && d.toks[srcE].text != "," &&
-			(!isTerminal(d.toks[srcE]) || d.stateAbbrev(srcE)) && !(srcE > srcS && (d.toks[srcE].low == "in" || d.toks[srcE].low == "on" || d.toks[srcE].low == "at")) {
+			(!isTerminal(d.toks[srcE]) || d.stateAbbrev(srcE)) && !(srcE > srcS && (d.toks[srcE].low == "in" || d.toks[srcE].low == "on" || d.toks[srcE].low == "at")) &&
+			!(srcE > srcS && d.toks[srcE].low == "for" && d.toks[srcE-1].cap && !titleWords[d.toks[srcE-1].low]) {
+			// ("wrote Cameron Easley for Morning Consult": a name ends at
+			// "for", not "a spokesman for the Authority".)
 			srcE++
 		}
 		if srcE == srcS || srcE-srcS > d.opt.MaxSourceWords {
