@@ -768,11 +768,13 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	restLen := restE - restS
 	quoteAfter := restS < restE && d.toks[restS].quote >= 0 && !d.scare(d.toks[restS].quote)
 	thatAfter := restS < restE && (d.toks[restS].low == "that" || d.toks[restS].low == "whether")
+	nothingAfter := restS >= restE
 	if d.adjunctRest(restS, restE) {
 		// "…, Varga said Tuesday in Veyra, noting …", "…, he said that
 		// night": only when and where it was said follows the cue.
 		thatAfter = false
 		restLen = 0
+		nothingAfter = true
 	}
 	shortRest := restLen <= 6 && !quoteAfter && !thatAfter && !d.hasQuote(restS, restE)
 	if tellLemmas[form.lemma] && !objectContent[form.lemma] && after == cueE && !quoteAfter && !thatAfter &&
@@ -1036,7 +1038,11 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		}
 	}
 	if bound >= s.s && (d.toks[bound].text == "," || d.toks[bound].kind == kClose) && bound > s.s && !adjunctBefore &&
-		(shortRest && !d.opensParticiple(s) || quoteAfter && (quoteBefore || bound == s.s+1) || quoteBefore && !thatAfter) {
+		(shortRest && (!d.opensParticiple(s) || nothingAfter) || quoteAfter && (quoteBefore || bound == s.s+1) || quoteBefore && !thatAfter) {
+		// (With nothing but when and where after the cue, a sentence that
+		// opens with an -ing word is what was said: "Shifting monsoon
+		// patterns could displace millions, Mr. Obama said in an
+		// interview.")
 		cs, ce := d.contentBefore(s, bound+1)
 		if cs < ce {
 			if quoteAfter {

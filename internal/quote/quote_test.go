@@ -76,6 +76,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"Karsenian foreign minister Dmitar Velescu", "saying", "that the strait would stay open", false, false, "Dmitar Velescu"}}},
 		{"a name and its outlet after the cue", "“The talks are stuck,” wrote Ada Lindqvist for the Meridian Wire.",
 			[]want{{"Ada Lindqvist", "wrote", "“The talks are stuck,”", true, false, "Ada Lindqvist"}}},
+		{"content opening with an -ing word", "Shifting tides could flood the quay, Mayor Ilse Varga said in an interview.",
+			[]want{{"Mayor Ilse Varga", "said", "Shifting tides could flood the quay", false, false, "Ilse Varga"}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},
