@@ -477,6 +477,28 @@ func (d *doc) asideBeforeVerb(i, ce int) int {
 var cuePreps = setOf("about", "of", "for", "with", "against", "on", "at",
 	"over", "toward", "towards", "upon", "into")
 
+// venueAt reports whether "on" or "at" at j opens a venue further away
+// than adjunctAt looks: "at a Washington event", "on CNN's “State of the
+// Union”".
+func (d *doc) venueAt(j, ce int) bool {
+	if j+2 >= ce {
+		return false
+	}
+	n := d.toks[j+1]
+	if !determiners[n.low] && !isPossessive(n.text) {
+		return false
+	}
+	if isPossessive(n.text) && (adjunctNouns[bare(n.low)] || d.toks[j+2].quote >= 0) {
+		return true
+	}
+	for k := j + 2; k < ce && k < j+5 && d.toks[k].kind == kWord && d.toks[k].quote < 0; k++ {
+		if adjunctNouns[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // prepInCue reports whether the token at i, right after a cue verb, is a
 // preposition that joins the cue. "on" and "at" before a time or a venue
 // ("on Friday", "at a rally") open an adjunct instead.
@@ -492,7 +514,7 @@ func (d *doc) prepInCue(s sentence, i int) bool {
 	if n.kind != kWord && n.kind != kOpen && n.kind != kAmbig {
 		return false
 	}
-	if (t.low == "on" || t.low == "at" || t.low == "over") && d.adjunctAt(i, s.e) {
+	if (t.low == "on" || t.low == "at" || t.low == "over") && (d.adjunctAt(i, s.e) || d.venueAt(i, s.e)) {
 		return false
 	}
 	// "said about 3,800 members had joined": "about" before a number
