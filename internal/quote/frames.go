@@ -797,7 +797,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		// the comma are the source, however they end.
 		appos = true
 	}
-	if !appos && left > s.s && lt.text == "," && !form.gerund && d.relativeAside(s, left) > s.s {
+	if !appos && left > s.s && !form.gerund && (lt.text == "," && d.relativeAside(s, left) > s.s || d.quotedAside(s, left) > s.s) {
 		// "Its chief executive, who told the committee that …, said the
 		// firm accepted the findings": after a clause opened by ", who"
 		// the cue takes its source from before it, not after.

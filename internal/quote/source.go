@@ -21,6 +21,14 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 			return d.sourceLeft(s, w, false)
 		}
 	}
+	// "Humphrey, who calls Trump a “sociopath,” said": the same, with
+	// the aside's comma inside its closing quotation.
+	if w := d.quotedAside(s, j); w > s.s {
+		if st, e2, b := d.sourceLeft(s, w+1, false); st < e2 {
+			return st, e2, b
+		}
+		return d.sourceLeft(s, w, false)
+	}
 	// "Smith, a spokesman, said": the appositive joins the name.
 	if j > s.s && d.toks[j].text == "," {
 		k := d.appositive(s, j)
@@ -151,6 +159,29 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 		}
 	}
 	return st, e, j
+}
+
+// quotedAside returns the comma that opens ", who …" or ", whose …" when
+// the clause ends in a quotation whose own comma closes it at c ("Humphrey,
+// who calls Trump a “sociopath,” said"), or -1.
+func (d *doc) quotedAside(s sentence, c int) int {
+	if c <= s.s+1 || d.toks[c].kind != kClose || d.toks[c-1].text != "," || d.toks[c].quote < 0 {
+		return -1
+	}
+	open := d.regions[d.toks[c].quote].open
+	for k := open - 1; k > s.s && c-k < 40; k-- {
+		t := d.toks[k]
+		if t.quote >= 0 || isTerminal(t) || t.kind != kWord && t.text != "," {
+			return -1
+		}
+		if t.text == "," {
+			if n := d.toks[k+1].low; (n == "who" || n == "whose") && k+2 < open {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // relativeAside returns the comma that opens ", who …," or ", whose …,"
