@@ -59,6 +59,9 @@ func (d *doc) headline(s sentence) (found, bool) {
 		if _, isCue := cueWords[t.low]; isCue {
 			return found{}, false
 		}
+		if _, intro := introCues[t.low]; intro && d.nextToQuote(j, introCues[t.low]) {
+			return found{}, false // "Varga shot back: “…”"
+		}
 	}
 	if 2*caps < c-s.s {
 		return found{}, false
@@ -99,6 +102,10 @@ func (d *doc) colonQuote(s sentence, c int) (found, bool) {
 	}
 	if _, isCue := cueWords[d.toks[c-1].low]; isCue {
 		return found{}, false
+	}
+	if f, intro := introCues[d.toks[c-1].low]; intro && introParticles[f.lemma] == "" ||
+		c-2 >= s.s && d.toks[c-1].kind == kWord && introParticles[introCues[d.toks[c-2].low].lemma] == d.toks[c-1].low {
+		return found{}, false // "Oliver barked: “…”", "Varga shot back: “…”": the verb's frame has it
 	}
 	srcS, srcE, _ := d.sourceLeft(s, c, false)
 	if srcS >= srcE || !d.toks[srcE-1].cap {
@@ -809,7 +816,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 	quoteEnds := lt.kind != kClose || left > s.s && d.toks[left-1].kind == kPunct
 	inverted := !appos && (left < s.s || lt.text == "," || lt.kind == kClose && quoteEnds || lt.text == ":" ||
 		(lt.quote >= 0 && lt.kind != kWord && quoteEnds))
-	if invertedOnly[form.lemma] && !(inverted || (left >= s.s && d.toks[left].kind == kWord && left > s.s && d.toks[left-1].kind == kClose)) {
+	if invertedOnly[form.lemma] && !(inverted || (left >= s.s && d.toks[left].kind == kWord && left > s.s && d.toks[left-1].kind == kClose) || d.quoteFollows(cueE)) {
 		return found{}, false
 	}
 	switch {

@@ -200,11 +200,50 @@ func buildCueWords() map[string]cueForm {
 // them followed by "to" state an intention ("they plan to …").
 var thatCues = map[string]cueForm{}
 
-// invertedOnly cues count only after what was said: "“…,” he continued."
+// invertedOnly cues count only after what was said ("“…,” he
+// continued.") or before the quotation they introduce ("He continued:
+// “…”").
 var invertedOnly = setOf("continue", "answer")
+
+// introCues are verbs that report speech only next to a quotation, in
+// which they say how it was said: "Hillary shot back: “…”", "“…,” he
+// went on", "Oliver barked, “…”". Elsewhere they are something else ("the
+// dog barked", "went on to win", "shot back into the lead"), so they are
+// not in cueWords; the particle a lemma needs ("back", "on", "in") must
+// follow it.
+var introCues, introParticles = buildIntroCues()
+
+func buildIntroCues() (map[string]cueForm, map[string]string) {
+	forms := map[string][]string{
+		"bark":  inflect("bark"),
+		"snap":  {"snap", "snaps", "snapped", "snapped", "snapping"},
+		"snarl": inflect("snarl"),
+		"growl": inflect("growl"),
+		"sneer": inflect("sneer"),
+		"gush":  inflect("gush"),
+		"shoot": {"shoot", "shoots", "shot", "shot", "shooting"},
+		"fire":  inflect("fire"),
+		"hit":   {"hit", "hits", "hit", "hit", "hitting"},
+		"go":    {"go", "goes", "went", "gone", "going"},
+		"chime": inflect("chime"),
+	}
+	parts := map[string]string{"shoot": "back", "fire": "back", "hit": "back", "go": "on", "chime": "in"}
+	m := make(map[string]cueForm)
+	for l, fs := range forms {
+		for i, f := range fs {
+			m[f] = cueForm{lemma: l, gerund: i == 4, speech: true}
+		}
+	}
+	return m, parts
+}
 
 // particles follow some cue verbs and belong to the cue ("pointed out").
 var particles = map[string]map[string]bool{
+	"shoot":   {"back": true},
+	"fire":    {"back": true},
+	"hit":     {"back": true},
+	"go":      {"on": true},
+	"chime":   {"in": true},
 	"respond": {"to": true},
 	"ask":     {"about": true},
 	"worry":   {"about": true},

@@ -258,12 +258,56 @@ func (d *doc) tokenAt(p int) int {
 // cueAt reports whether token i starts a cue and returns its form. A form
 // that is more often a noun counts only before "that" or, for an
 // intention, "to".
+// nextToQuote reports whether the verb at i (with its particle, if its
+// lemma needs one) stands next to a quotation it introduces or follows:
+// "shot back: “…”", "barked, “…”", "“…,” he went on."
+func (d *doc) nextToQuote(i int, f cueForm) bool {
+	e := i + 1
+	if p := introParticles[f.lemma]; p != "" {
+		if e >= len(d.toks) || d.toks[e].low != p {
+			return false
+		}
+		e++
+	}
+	return d.quoteFollows(e) || d.quoteBefore(i)
+}
+
+// quoteFollows reports whether a quotation opens at j, or after a colon
+// or comma there.
+func (d *doc) quoteFollows(j int) bool {
+	if j < len(d.toks) && (d.toks[j].text == ":" || d.toks[j].text == ",") {
+		j++
+	}
+	return j < len(d.toks) && d.toks[j].kind == kOpen && d.toks[j].quote >= 0 && !d.scare(d.toks[j].quote)
+}
+
+// quoteBefore reports whether a quotation closes with its own comma (or
+// other punctuation) within a few words before i, in the same paragraph:
+// "“…,” he went on."
+func (d *doc) quoteBefore(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+		t := d.toks[k]
+		if t.kind == kClose {
+			return k > 0 && d.toks[k-1].kind == kPunct && t.para == d.toks[i].para
+		}
+		if t.kind != kWord || isTerminal(t) {
+			return false
+		}
+	}
+	return false
+}
+
 func (d *doc) cueAt(i int) (cueForm, bool) {
 	t := d.toks[i]
 	if t.kind != kWord || t.quote >= 0 {
 		return cueForm{}, false
 	}
 	f, ok := cueWords[t.low]
+	if !ok {
+		if g, intro := introCues[t.low]; intro && d.nextToQuote(i, g) {
+			return g, true
+		}
+	}
 	if ok || i+1 >= len(d.toks) || d.toks[i+1].quote >= 0 {
 		return f, ok
 	}

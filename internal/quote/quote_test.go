@@ -85,6 +85,12 @@ func TestExtractForms(t *testing.T) {
 		{"an aside closed inside its quotation", "Varga, who called the plan “a disgrace,” said the council would vote against it.",
 			[]want{{"who", "called", "the plan “a disgrace,”", true, false, ""},
 				{"Varga", "said", "the council would vote against it", false, false, ""}}},
+		{"a verb of manner before its quotation", "Mayor Ilse Varga shot back: “The quay was never closed.”",
+			[]want{{"Mayor Ilse Varga", "shot back:", "“The quay was never closed.”", true, false, "Ilse Varga"}}},
+		{"a verb of manner after its quotation", "Mayor Ilse Varga was asked about the delay. “The quay was never closed,” she went on.",
+			[]want{{"she", "went on", "“The quay was never closed,”", true, false, "Ilse Varga"}}},
+		{"continued before its quotation", "Mayor Ilse Varga continued, “The quay was never closed.”",
+			[]want{{"Mayor Ilse Varga", "continued", "“The quay was never closed.”", true, false, "Ilse Varga"}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},
@@ -285,7 +291,10 @@ func TestNested(t *testing.T) {
 }
 
 func TestExtractNothing(t *testing.T) {
-	for _, text := range []string{"", "   \n\n ", "The river rose overnight.", "“", "said", "according to"} {
+	for _, text := range []string{"", "   \n\n ", "The river rose overnight.", "“", "said", "according to",
+		// Verbs of manner report only next to a quotation.
+		"The harbour dog barked all night.", "Varga went on to win the seat.", "The ferry shot back into the lead.",
+		"The mayor fired back at her critics on Tuesday.", "Rook continued his tour of the coast."} {
 		for _, a := range Extract(text, Options{}) {
 			if !a.Scare {
 				t.Errorf("Extract(%q) found %+v", text, a)
