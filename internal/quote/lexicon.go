@@ -226,6 +226,8 @@ func buildIntroCues() (map[string]cueForm, map[string]string) {
 		"hit":   {"hit", "hits", "hit", "hit", "hitting"},
 		"go":    {"go", "goes", "went", "gone", "going"},
 		"chime": inflect("chime"),
+		// "The sign read: “…”", "the editorial reads, “…”".
+		"read": {"read", "reads", "read", "read", "reading"},
 	}
 	parts := map[string]string{"shoot": "back", "fire": "back", "hit": "back", "go": "on", "chime": "in"}
 	m := make(map[string]cueForm)

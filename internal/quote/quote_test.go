@@ -91,6 +91,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"she", "went on", "“The quay was never closed,”", true, false, "Ilse Varga"}}},
 		{"continued before its quotation", "Mayor Ilse Varga continued, “The quay was never closed.”",
 			[]want{{"Mayor Ilse Varga", "continued", "“The quay was never closed.”", true, false, "Ilse Varga"}}},
+		{"a text that reads", "Outside the gate, one banner read: “Hands off our port.”",
+			[]want{{"one banner", "read:", "“Hands off our port.”", true, false, ""}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},
@@ -294,7 +296,7 @@ func TestExtractNothing(t *testing.T) {
 	for _, text := range []string{"", "   \n\n ", "The river rose overnight.", "“", "said", "according to",
 		// Verbs of manner report only next to a quotation.
 		"The harbour dog barked all night.", "Varga went on to win the seat.", "The ferry shot back into the lead.",
-		"The mayor fired back at her critics on Tuesday.", "Rook continued his tour of the coast."} {
+		"The mayor fired back at her critics on Tuesday.", "Rook continued his tour of the coast.", "Varga read the report twice."} {
 		for _, a := range Extract(text, Options{}) {
 			if !a.Scare {
 				t.Errorf("Extract(%q) found %+v", text, a)
