@@ -112,7 +112,9 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 			for k < ce && d.toks[k].text != t.text {
 				k++
 			}
-			if k >= ce {
+			if k >= ce || d.reportsWithin(j+1, k) {
+				// (An aside that reports someone else's words, "- “Again,
+				// …,” she said -", ends the content too.)
 				return j
 			}
 			j = k
@@ -222,6 +224,17 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 	return ce
 }
 
+// reportsWithin reports whether [i, e) holds a verb of saying outside
+// quotation marks.
+func (d *doc) reportsWithin(i, e int) bool {
+	for j := i; j < e; j++ {
+		if f, ok := cueWords[d.toks[j].low]; ok && f.speech && d.toks[j].quote < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseGoesOn open, after a comma, an example or a narrowing of the phrase
 // before it ("…, including …", "…, especially …"), not a new clause.
 var phraseGoesOn = setOf("including", "especially", "particularly", "notably", "such")
@@ -250,6 +263,17 @@ func (d *doc) reportsAfter(j, ce int) bool {
 // reportsClause reports a reporting clause of its own at j: "…, Mark
 // Barabak noted that …", "…, he said": a subject and a verb of saying.
 func (d *doc) reportsClause(j, ce int) bool {
+	// "…, at the town hall this week she said …": past a time or place
+	// adjunct, a subject and its verb of saying.
+	if j < ce && d.adjunctAt(j, ce) {
+		k := j + 1
+		for k < ce && k < j+9 && d.toks[k].kind == kWord && d.toks[k].quote < 0 && !subjectPronouns[d.toks[k].low] {
+			k++
+		}
+		if k < ce && k > j+1 && subjectPronouns[d.toks[k].low] {
+			j = k
+		}
+	}
 	t := d.toks[j]
 	if t.kind != kWord || t.quote >= 0 || !(t.cap || subjectPronouns[t.low] || determiners[t.low]) {
 		return false
@@ -447,6 +471,14 @@ func (d *doc) contentBefore(s sentence, end int) (int, int) {
 		q := d.regions[d.toks[ce-1].quote]
 		if q.open < cs {
 			cs = q.open
+		}
+		if q.open > s.s && q.close == ce-1 {
+			// "… was unserious - “Again, we need the details,” she said
+			// - and …": a quotation set off by a dash or a bracket is
+			// all that was said.
+			if p := d.toks[q.open-1]; p.quote < 0 && (isDash(p.text) || p.text == "(" || p.text == ";") {
+				cs = q.open
+			}
 		}
 	}
 	return d.trimContent(cs, ce)

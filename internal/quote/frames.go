@@ -453,10 +453,36 @@ func (d *doc) firstComma(s sentence) int {
 // earlier verb in sentence s ("Trump attacked Obama, calling him weak";
 // "Lavrov defended X and said …"): the source of the last attribution found
 // before limit in the sentence, or else the subject of the sentence.
+// inAside reports whether token i sits in an aside between dashes or
+// brackets that closes before limit: "Varga suggested … - “…,” she said -
+// and charged …": "she" is no subject of "charged".
+func (d *doc) inAside(s sentence, i, limit int) bool {
+	open := -1
+	for j := i - 1; j >= s.s; j-- {
+		if t := d.toks[j]; t.quote < 0 && (isDash(t.text) || t.text == "(") {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	want := d.toks[open].text
+	if want == "(" {
+		want = ")"
+	}
+	for j := i + 1; j < limit; j++ {
+		if t := d.toks[j]; t.quote < 0 && (t.text == want || isDash(want) && isDash(t.text)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) sharedSource(s sentence, limit int, prev []found) Span {
 	for k := len(prev) - 1; k >= 0; k-- {
 		p := prev[k].a
-		if !p.Source.Empty() && p.Source.End <= d.toks[limit].s && p.Source.Start >= d.toks[s.s].s {
+		if !p.Source.Empty() && p.Source.End <= d.toks[limit].s && p.Source.Start >= d.toks[s.s].s && !d.inAside(s, d.tokenAt(p.Source.Start), limit) {
 			return p.Source
 		}
 	}
