@@ -809,7 +809,10 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		restLen = 0
 		nothingAfter = true
 	}
-	shortRest := restLen <= 6 && !quoteAfter && !thatAfter && !d.hasQuote(restS, restE)
+	// A short rest is when and where it was said ("…, he said on
+	// Monday"), unless it is a clause of its own ("…, he didn't think the
+	// casino would last").
+	shortRest := restLen <= 6 && !quoteAfter && !thatAfter && !d.hasQuote(restS, restE) && !d.hasClause(restS, restE)
 	if tellLemmas[form.lemma] && !objectContent[form.lemma] && after == cueE && !quoteAfter && !thatAfter &&
 		cueE < s.e && (hearers[d.toks[cueE].low] || determiners[d.toks[cueE].low] || d.toks[cueE].cap) {
 		// "…, its chief executive told a parliamentary committee on

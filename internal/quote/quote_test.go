@@ -100,6 +100,8 @@ func TestExtractForms(t *testing.T) {
 		{"a second report after an adjunct", "In May she said the plan was a mistake, at the town hall this week she said it was not an error.",
 			[]want{{"she", "said", "the plan was a mistake", false, false, ""},
 				{"she", "said", "it was not an error", false, false, ""}}},
+		{"a short clause after the cue", "Varga said that despite the excitement, she didn't think the quay would last long.",
+			[]want{{"Varga", "said", "that despite the excitement, she didn't think the quay would last long", false, false, ""}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},
