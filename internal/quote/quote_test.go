@@ -102,6 +102,8 @@ func TestExtractForms(t *testing.T) {
 				{"she", "said", "it was not an error", false, false, ""}}},
 		{"a short clause after the cue", "Varga said that despite the excitement, she didn't think the quay would last long.",
 			[]want{{"Varga", "said", "that despite the excitement, she didn't think the quay would last long", false, false, ""}}},
+		{"a single quotation closing inside a double one", "''We will not bomb them, or say 'never,''' said Mayor Ilse Varga.",
+			[]want{{"Mayor Ilse Varga", "said", "''We will not bomb them, or say 'never,'''", true, false, "Ilse Varga"}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},

@@ -114,6 +114,11 @@ func tokenize(rs []rune) []token {
 		case r == '"':
 			k = kAmbig
 			i++
+		case r == '\'' && i+2 < len(rs) && rs[i+1] == r && rs[i+2] == r && i > 0 && !unicode.IsSpace(rs[i-1]):
+			// "…bomb them,''' said": a single quotation closes inside
+			// the double one, so its apostrophe comes first.
+			k = kPunct
+			i++
 		case (r == '\'' || r == '’' || r == '‘' || r == '`') && i+1 < len(rs) &&
 			(rs[i+1] == r || (r == '`' && rs[i+1] == '`')):
 			// '' and `` stand for double quotes in some archives.
