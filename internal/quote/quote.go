@@ -777,7 +777,10 @@ func (d *doc) nounUse(s sentence, i int, form cueForm) bool {
 	}
 	// "the hacking claims", "a written guarantee": a participle between.
 	if i-2 >= s.s && nounDeterminers[d.toks[i-2].low] && !p.cap &&
-		(strings.HasSuffix(p.low, "ing") || strings.HasSuffix(p.low, "ed") || strings.HasSuffix(p.low, "en")) {
+		(strings.HasSuffix(p.low, "ing") || strings.HasSuffix(p.low, "ed") || strings.HasSuffix(p.low, "en")) &&
+		!(pluralHeads[d.toks[i-2].low] && strings.HasSuffix(p.low, "ed")) {
+		// (Not "those surveyed say", "most polled said": people
+		// described by what was done to them.)
 		return true
 	}
 	if !nounish[d.toks[i].low] {
@@ -804,6 +807,9 @@ func (d *doc) nounUse(s sentence, i int, form cueForm) bool {
 	}
 	return true
 }
+
+// pluralHeads stand for people before a participle: "those surveyed".
+var pluralHeads = setOf("those", "most", "many", "all", "few", "some", "half")
 
 // evidenceNouns head sources that show or find without speaking: "a poll
 // showed", "records show", "the study found".

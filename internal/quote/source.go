@@ -80,6 +80,10 @@ func (d *doc) sourceLeft(s sentence, cueS int, commaOK bool) (int, int, int) {
 			n++ // "Reuters/Ipsos", "Sanders’ aides"
 			continue
 		}
+		if t.quote < 0 && t.text == "%" && j > s.s && isNumber(d.toks[j-1]) && d.toks[j-1].e == t.s {
+			n++ // "47% say"
+			continue
+		}
 		if t.quote >= 0 || t.kind != kWord {
 			break
 		}
