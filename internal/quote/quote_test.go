@@ -108,6 +108,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"those surveyed", "say", "the quay should reopen first", false, false, ""}}},
 		{"a share of people", "47% say the ferry should run at night.",
 			[]want{{"47%", "say", "the ferry should run at night", false, false, ""}}},
+		{"a relative clause between dashes", "Joyce — who has criticized the board — told reporters he is not planning an appeal.",
+			[]want{{"who", "has criticized", "the board", false, false, ""}, {"Joyce — who has criticized the board —", "told", "he is not planning an appeal", false, false, ""}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},

@@ -408,6 +408,7 @@ func (d *doc) dashAside(s sentence, c int) int {
 	if d.toks[c].text == "-" && c-1 > s.s && d.toks[c-1].text == "-" {
 		c-- // " -- "
 	}
+	cued := false
 	for k := c - 1; k > s.s && k > c-16; k-- {
 		t := d.toks[k]
 		if t.quote >= 0 || isTerminal(t) {
@@ -420,13 +421,19 @@ func (d *doc) dashAside(s sentence, c int) int {
 			if k == c-1 || k == s.s || d.toks[k-1].kind != kWord || d.toks[k-1].quote >= 0 {
 				return -1
 			}
+			if cued && d.toks[k+1].low != "who" && d.toks[k+1].low != "whose" {
+				return -1
+			}
 			return k
 		}
 		if t.kind != kWord && t.text != "," {
 			return -1
 		}
 		if _, ok := cueWords[t.low]; ok {
-			return -1
+			// A verb of saying inside the dashes makes them a report of
+			// their own, unless they hold a relative clause about the
+			// source ("Joyce — who is listed as an attorney — told").
+			cued = true
 		}
 	}
 	return -1
