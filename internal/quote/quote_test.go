@@ -110,6 +110,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"47%", "say", "the ferry should run at night", false, false, ""}}},
 		{"a relative clause between dashes", "Joyce — who has criticized the board — told reporters he is not planning an appeal.",
 			[]want{{"who", "has criticized", "the board", false, false, ""}, {"Joyce — who has criticized the board —", "told", "he is not planning an appeal", false, false, ""}}},
+		{"someone from a town and its state", "A woman in Veyra, Valdoria, told him she worries he is too nice.",
+			[]want{{"A woman in Veyra, Valdoria,", "told", "she worries he is too nice", false, false, ""}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},

@@ -332,6 +332,12 @@ func (d *doc) appositive1(s sentence, c int, chained bool) int {
 		if k2 := d.appositive1(s, k, false); k2 >= 0 {
 			return k2
 		}
+		if k-4 >= s.s && (d.toks[k-2].low == "in" || d.toks[k-2].low == "from" || d.toks[k-2].low == "of") &&
+			d.toks[k-3].kind == kWord && !d.toks[k-3].cap && (determiners[d.toks[k-4].low] || k-5 >= s.s && determiners[d.toks[k-5].low]) {
+			// "A woman in Worcester, Massachusetts, told": someone from
+			// a town and its state.
+			return k
+		}
 		return -1
 	case partyMembers[first.low] && nameBefore:
 		// "Senator Dianne Feinstein, Democrat of California,"
