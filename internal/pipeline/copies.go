@@ -113,25 +113,67 @@ func (s storeSource) Doc(ctx context.Context, id string) (*copies.Doc, error) {
 func (c *copyStage) doc(a *article.Article) *copies.Doc { return copies.DocOf(a, c.isWire(a.Source)) }
 
 // init replays the held articles (those before the first new one) into
-// the detector.
+// the detector. A held article a stopped run stored without deciding
+// about it (the store may commit a batch whose caller has already given
+// up) gets the decision the replay makes, saved now, before the cluster
+// stage reads it.
 func (c *copyStage) init(ctx context.Context, before int64) error {
 	if c.ready {
 		return nil
 	}
 	c.ready = true
+	var batch []*article.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		ids := make([]string, len(batch))
+		for i, a := range batch {
+			ids[i] = a.ID
+		}
+		status, err := c.st.CopyStatuses(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("rebuild copy index: copy status: %w", err)
+		}
+		for _, a := range batch {
+			dec, err := c.det.Add(ctx, c.doc(a))
+			if err != nil {
+				return fmt.Errorf("rebuild copy index at %s: %w", a.ID, err)
+			}
+			if st := status[a.ID]; st.Kind != "" || st.Group != "" {
+				continue // decided, and saved
+			}
+			// An article no copy and in no group leaves no row, decided
+			// or not; the replay decides as its run did (the same
+			// articles before it, in the same order), so only a decision
+			// that makes it a copy or a member can be one never saved.
+			rec, err := c.record(ctx, a.ID, dec)
+			if err != nil {
+				return err
+			}
+			if len(rec.Matches)+len(rec.Groups)+len(rec.Changes)+len(rec.Statuses) > 0 {
+				c.pending = append(c.pending, rec)
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
 	err := c.st.Each(ctx, store.Filter{}, func(a *article.Article) error {
 		if before > 0 && a.Seq >= before {
 			return errStop
 		}
-		if _, err := c.det.Add(ctx, c.doc(a)); err != nil {
-			return fmt.Errorf("rebuild copy index at %s: %w", a.ID, err)
+		if batch = append(batch, a); len(batch) == maxBatch {
+			return flush()
 		}
 		return nil
 	})
-	if errors.Is(err, errStop) {
-		return nil
+	if err != nil && !errors.Is(err, errStop) {
+		return err
 	}
-	return err
+	if err := flush(); err != nil {
+		return err
+	}
+	return c.save(ctx)
 }
 
 var errStop = errors.New("stop")

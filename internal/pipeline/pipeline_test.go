@@ -289,3 +289,70 @@ func TestFailedBatchIsRetriedArticleByArticle(t *testing.T) {
 		t.Errorf("added %d, want 40", sum.Added)
 	}
 }
+
+// committingCanceller stores its first batch and then fails it as a stop
+// (ctrl-C) that came while the store committed: the articles are held but
+// the run never decided about them.
+type committingCanceller struct {
+	store.Store
+	cancel func()
+	done   bool
+}
+
+func (c *committingCanceller) PutBatch(ctx context.Context, as []*article.Article) ([]bool, error) {
+	if c.done {
+		return c.Store.PutBatch(ctx, as)
+	}
+	c.done = true
+	if _, err := c.Store.PutBatch(context.WithoutCancel(ctx), as); err != nil {
+		return nil, err
+	}
+	c.cancel()
+	return nil, fmt.Errorf("commit: %w", ctx.Err())
+}
+
+// TestStoppedBatchIsDecidedNextRun: articles a stopped run stored without
+// deciding about them get their copy decision, and an event that follows
+// it, on the next run.
+func TestStoppedBatchIsDecidedNextRun(t *testing.T) {
+	body := strings.Join(synthArticle(), `\n\n`)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "1.jsonl"), []byte(
+		`{"id":"o1","source":"First Outlet","title":"The original","published":"2030-05-01T09:00:00Z","text":"`+body+`"}`+"\n"+
+			`{"id":"r1","source":"Repost One","title":"Copied","published":"2030-05-02T10:00:00Z","text":"`+body+`"}`+"\n"))
+	later := t.TempDir()
+	writeFile(t, filepath.Join(later, "2.jsonl"), []byte(
+		`{"id":"x1","source":"Other","title":"Chess","published":"2030-05-03T10:00:00Z","text":"The chess final in Veyra went to a fourth tie-break on Sunday after both players refused a draw in a long rook ending."}`+"\n"))
+	inner := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opt := pipeline.DefaultOptions()
+	opt.Events = true
+	if _, err := pipeline.New(&committingCanceller{Store: inner, cancel: cancel}, opt).Ingest(ctx, []string{dir}, nil, ingest.Options{}, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("first run: %v, want context.Canceled", err)
+	}
+	if n, _ := inner.Count(context.Background(), store.Filter{}); n != 2 {
+		t.Fatalf("%d articles held after the stopped run, want the 2 its store committed", n)
+	}
+	bg := context.Background()
+	if _, err := pipeline.New(inner, opt).Ingest(bg, []string{later}, nil, ingest.Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	inner.Each(bg, store.Filter{}, func(a *article.Article) error { ids[a.InputID] = a.ID; return nil })
+	s, err := inner.CopyStatus(bg, ids["r1"])
+	if err != nil || s.Kind != "full" || s.CopyOf != ids["o1"] {
+		t.Errorf("r1: %+v, %v; want a full copy of o1", s, err)
+	}
+	var events []string
+	for _, k := range []string{"o1", "r1"} {
+		ac, err := inner.ArticleCluster(bg, ids[k])
+		if err != nil {
+			t.Fatalf("%s has no event after the next run: %v", k, err)
+		}
+		events = append(events, ac.Event)
+	}
+	if events[0] != events[1] {
+		t.Errorf("the copy sits in %s, its original in %s", events[1], events[0])
+	}
+}
