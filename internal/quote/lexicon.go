@@ -185,7 +185,7 @@ func buildCueWords() map[string]cueForm {
 		"seeking", "focused", "considering", "endorsing", "knowing",
 		"continuing", "denying", "seeming", "guaranteed", "advise",
 		"suspect", "regard", "claim", "note", "focus",
-		"cite", "supporting", "known", "seeing", "seen", "feel", "guess", "offer", "offers", "discuss", "discusses", "list", "lists", "encourage", "encourages", "project", "projects", "nominate", "nominates"} {
+		"cite", "supporting", "known", "seeing", "seen", "saw", "feel", "guess", "offer", "offers", "discuss", "discusses", "list", "lists", "encourage", "encourages", "project", "projects", "nominate", "nominates"} {
 		if f, ok := m[w]; ok {
 			thatCues[w] = f
 		}

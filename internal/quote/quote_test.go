@@ -112,6 +112,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"who", "has criticized", "the board", false, false, ""}, {"Joyce — who has criticized the board —", "told", "he is not planning an appeal", false, false, ""}}},
 		{"someone from a town and its state", "A woman in Veyra, Valdoria, told him she worries he is too nice.",
 			[]want{{"A woman in Veyra, Valdoria,", "told", "she worries he is too nice", false, false, ""}}},
+		{"a view with saw", "Most voters saw the mayor as the better candidate.",
+			[]want{{"Most voters", "saw", "the mayor as the better candidate", false, false, ""}}},
 		{"a surname that is an auxiliary", "Prime Minister Ilse May said the vote was delayed. Officials may say more.",
 			[]want{{"Prime Minister Ilse May", "said", "the vote was delayed", false, false, "Ilse May"},
 				{"Officials", "may say", "more", false, false, ""}}},
@@ -315,7 +317,9 @@ func TestExtractNothing(t *testing.T) {
 	for _, text := range []string{"", "   \n\n ", "The river rose overnight.", "“", "said", "according to",
 		// Verbs of manner report only next to a quotation.
 		"The harbour dog barked all night.", "Varga went on to win the seat.", "The ferry shot back into the lead.",
-		"The mayor fired back at her critics on Tuesday.", "Rook continued his tour of the coast.", "Varga read the report twice."} {
+		"The mayor fired back at her critics on Tuesday.", "Rook continued his tour of the coast.", "Varga read the report twice.",
+		// "saw" reports only a view ("saw the mayor as …") or with "that".
+		"The district saw 30 applicants for delegate slots."} {
 		for _, a := range Extract(text, Options{}) {
 			if !a.Scare {
 				t.Errorf("Extract(%q) found %+v", text, a)
