@@ -750,6 +750,11 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 			return found{}, false
 		}
 	}
+	if form.lemma == "decline" && i+2 < s.e && (d.toks[i+1].low == "to" || d.toks[i+1].low == "by") &&
+		(isNumber(d.toks[i+2]) || d.toks[i+2].text == "$" || numberWords[d.toks[i+2].low]) {
+		// "fees declined to $281 million": a fall, not a refusal.
+		return found{}, false
+	}
 	// The cue: auxiliaries and adverbs before the verb, particles after it.
 	cueS, cueE := i, i+1
 	for cueS > s.s && d.toks[cueS-1].quote < 0 && (d.aux(cueS-1) || isAdverb(d.toks[cueS-1])) {

@@ -319,7 +319,9 @@ func TestExtractNothing(t *testing.T) {
 		"The harbour dog barked all night.", "Varga went on to win the seat.", "The ferry shot back into the lead.",
 		"The mayor fired back at her critics on Tuesday.", "Rook continued his tour of the coast.", "Varga read the report twice.",
 		// "saw" reports only a view ("saw the mayor as …") or with "that".
-		"The district saw 30 applicants for delegate slots."} {
+		"The district saw 30 applicants for delegate slots.",
+		// "decline" reports a refusal, not a fall.
+		"Fees from advising clients declined to $281 million.", "Sales declined by 12 percent."} {
 		for _, a := range Extract(text, Options{}) {
 			if !a.Scare {
 				t.Errorf("Extract(%q) found %+v", text, a)
