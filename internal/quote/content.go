@@ -109,12 +109,15 @@ func (d *doc) clauseEnd(cs, ce int, lemma string) int {
 			if t.text == "-" && k < ce && d.toks[k].text == "-" {
 				k++ // "--"
 			}
+			open := k
 			for k < ce && d.toks[k].text != t.text {
 				k++
 			}
-			if k >= ce || d.reportsWithin(j+1, k) {
+			if k >= ce || open < k && !relativeOpeners[d.toks[open].low] && d.hasQuote(open, k) && d.reportsWithin(open, k) {
 				// (An aside that reports someone else's words, "- “Again,
-				// …,” she said -", ends the content too.)
+				// …,” she said -", ends the content too; not a clause
+				// about what was said, "the bill — which Democrats say is
+				// too costly — would pass".)
 				return j
 			}
 			j = k
@@ -234,6 +237,9 @@ func (d *doc) reportsWithin(i, e int) bool {
 	}
 	return false
 }
+
+// relativeOpeners open an aside about what comes before it.
+var relativeOpeners = setOf("which", "who", "whose", "whom", "that", "what", "where", "as")
 
 // phraseGoesOn open, after a comma, an example or a narrowing of the phrase
 // before it ("…, including …", "…, especially …"), not a new clause.
@@ -476,12 +482,30 @@ func (d *doc) contentBefore(s sentence, end int) (int, int) {
 			// "… was unserious - “Again, we need the details,” she said
 			// - and …": a quotation set off by a dash or a bracket is
 			// all that was said.
-			if p := d.toks[q.open-1]; p.quote < 0 && (isDash(p.text) || p.text == "(" || p.text == ";") {
+			// (Not after the dash that closes an aside: "The proposal
+			// — which passed last week — “is dead,” he said".)
+			if p := d.toks[q.open-1]; p.quote < 0 && (isDash(p.text) && !d.closesAside(s, q.open-1) || p.text == "(" || p.text == ";") {
 				cs = q.open
 			}
 		}
 	}
 	return d.trimContent(cs, ce)
+}
+
+// closesAside reports whether the dash at j closes an aside that an
+// earlier dash in sentence s opened: an odd number of dashes ("—", " - ",
+// " -- ") stand before it.
+func (d *doc) closesAside(s sentence, j int) bool {
+	for j > s.s && isDash(d.toks[j-1].text) {
+		j-- // "--"
+	}
+	n := 0
+	for k := s.s; k < j; k++ {
+		if t := d.toks[k]; t.quote < 0 && isDash(t.text) && !(k > s.s && isDash(d.toks[k-1].text)) {
+			n++
+		}
+	}
+	return n%2 == 1
 }
 
 // asideBeforeVerb returns the comma that closes a relative clause opened
@@ -531,6 +555,20 @@ func (d *doc) venueAt(j, ce int) bool {
 	return false
 }
 
+// venueAfter reports whether the preposition at i, right after a cue, can
+// open a venue: after a verb of saying ("said at a Washington event"), not
+// after a particle ("lashed out at the Clinton campaign") or a verb that
+// governs it ("insisted on a public hearing").
+func (d *doc) venueAfter(i int) bool {
+	f, ok := cueWords[d.toks[i-1].low]
+	return ok && !prepObjectLemmas[f.lemma]
+}
+
+// prepObjectLemmas take their content after "on" or "at": "elaborated on
+// the plan", "scoffed at the idea".
+var prepObjectLemmas = setOf("insist", "elaborate", "agree", "report", "remark",
+	"speculate", "muse", "concur", "scoff")
+
 // prepInCue reports whether the token at i, right after a cue verb, is a
 // preposition that joins the cue. "on" and "at" before a time or a venue
 // ("on Friday", "at a rally") open an adjunct instead.
@@ -546,7 +584,7 @@ func (d *doc) prepInCue(s sentence, i int) bool {
 	if n.kind != kWord && n.kind != kOpen && n.kind != kAmbig {
 		return false
 	}
-	if (t.low == "on" || t.low == "at" || t.low == "over") && (d.adjunctAt(i, s.e) || d.venueAt(i, s.e)) {
+	if (t.low == "on" || t.low == "at" || t.low == "over") && (d.adjunctAt(i, s.e) || d.venueAfter(i) && d.venueAt(i, s.e)) {
 		return false
 	}
 	// "said about 3,800 members had joined": "about" before a number

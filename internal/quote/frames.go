@@ -162,9 +162,6 @@ end:
 	return f, true
 }
 
-// nameAfter reports whether a name alone follows the cue, up to a comma or
-// the end of the sentence: "…, said Ilse Varga, a former adviser." Then
-// the name is the source, whatever the comma before the cue follows.
 // titleBeforeName reports whether the lower-case words from j are title
 // words (at most three) followed by a capitalised word: "presidential
 // nominee Hillary Clinton".
@@ -176,12 +173,28 @@ func (d *doc) titleBeforeName(j, limit int) bool {
 	return k > j && k < limit && d.toks[k].kind == kWord && d.toks[k].cap && d.toks[k].quote < 0
 }
 
+// nameFor reports whether [i, e), before "for", is a person's name
+// ("Cameron Easley for Morning Consult"): two words or more, the last
+// capitalised and no title, with no determiner before them and no word of
+// an organisation ("Americans for Prosperity", "the Center for American
+// Progress", "Brennan Center for Justice").
+func (d *doc) nameFor(i, e int) bool {
+	if e-i < 2 || determiners[d.toks[i].low] {
+		return false
+	}
+	l := d.toks[e-1]
+	return l.cap && !titleWords[l.low] && !notNames[bare(l.low)]
+}
+
 // stateAbbrev reports whether the full stop at j closes an abbreviation
 // inside brackets, not the sentence: "said Sen. David Perdue (R-Ga.).".
 func (d *doc) stateAbbrev(j int) bool {
 	return d.toks[j].text == "." && j > 0 && d.toks[j-1].kind == kWord && j+1 < len(d.toks) && d.toks[j+1].text == ")"
 }
 
+// nameAfter reports whether a name alone follows the cue, up to a comma or
+// the end of the sentence: "…, said Ilse Varga, a former adviser." Then
+// the name is the source, whatever the comma before the cue follows.
 func (d *doc) nameAfter(s sentence, i int) bool {
 	j := i
 	for j < s.e && j < i+6 && d.toks[j].kind == kWord && d.toks[j].quote < 0 && d.toks[j].cap &&
@@ -449,10 +462,6 @@ func (d *doc) firstComma(s sentence) int {
 	return -1
 }
 
-// sharedSource returns the source of a cue that shares the subject of an
-// earlier verb in sentence s ("Trump attacked Obama, calling him weak";
-// "Lavrov defended X and said …"): the source of the last attribution found
-// before limit in the sentence, or else the subject of the sentence.
 // inAside reports whether token i sits in an aside between dashes or
 // brackets that closes before limit: "Varga suggested … - “…,” she said -
 // and charged …": "she" is no subject of "charged".
@@ -479,6 +488,10 @@ func (d *doc) inAside(s sentence, i, limit int) bool {
 	return false
 }
 
+// sharedSource returns the source of a cue that shares the subject of an
+// earlier verb in sentence s ("Trump attacked Obama, calling him weak";
+// "Lavrov defended X and said …"): the source of the last attribution found
+// before limit in the sentence, or else the subject of the sentence.
 func (d *doc) sharedSource(s sentence, limit int, prev []found) Span {
 	for k := len(prev) - 1; k >= 0; k-- {
 		p := prev[k].a
@@ -918,7 +931,7 @@ func (d *doc) verbFrame(s sentence, i int, form cueForm, prev []found) (found, b
 		srcE := srcS
 		for srcE < s.e && d.toks[srcE].quote < 0 && d.toks[srcE].text != "," &&
 			(!isTerminal(d.toks[srcE]) || d.stateAbbrev(srcE)) && !(srcE > srcS && (d.toks[srcE].low == "in" || d.toks[srcE].low == "on" || d.toks[srcE].low == "at")) &&
-			!(srcE > srcS && d.toks[srcE].low == "for" && d.toks[srcE-1].cap && !titleWords[d.toks[srcE-1].low]) {
+			!(srcE > srcS && d.toks[srcE].low == "for" && d.nameFor(srcS, srcE)) {
 			// ("wrote Cameron Easley for Morning Consult": a name ends at
 			// "for", not "a spokesman for the Authority".)
 			srcE++

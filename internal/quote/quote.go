@@ -255,9 +255,6 @@ func (d *doc) tokenAt(p int) int {
 	return min(i, len(d.toks)-1)
 }
 
-// cueAt reports whether token i starts a cue and returns its form. A form
-// that is more often a noun counts only before "that" or, for an
-// intention, "to".
 // nextToQuote reports whether the verb at i (with its particle, if its
 // lemma needs one) stands next to a quotation it introduces or follows:
 // "shot back: “…”", "barked, “…”", "“…,” he went on."
@@ -269,34 +266,59 @@ func (d *doc) nextToQuote(i int, f cueForm) bool {
 		}
 		e++
 	}
-	return d.quoteFollows(e) || d.quoteBefore(i)
+	// (A text reads whatever it says: "a shirt that read “Fascist
+	// Trump”".)
+	return d.quoteFollows(e) || f.lemma == "read" && d.quoteOpens(e) || d.quoteBefore(i)
 }
 
-// quoteFollows reports whether a quotation opens at j, or after a colon
-// or comma there.
+// quoteFollows reports whether a quotation opens after a colon or comma
+// at j (or just before it), or opens at j and ends with its own stop: "“Get
+// out!”", not a phrase the verb takes ("continued “business as usual”",
+// "read “Hamlet”").
 func (d *doc) quoteFollows(j int) bool {
+	set := j > 0 && j-1 < len(d.toks) && (d.toks[j-1].text == ":" || d.toks[j-1].text == ",") && d.toks[j-1].quote < 0
 	if j < len(d.toks) && (d.toks[j].text == ":" || d.toks[j].text == ",") {
 		j++
+		set = true
 	}
+	if !d.quoteOpens(j) {
+		return false
+	}
+	r := d.regions[d.toks[j].quote]
+	return set || r.closed && r.close > j+1 && isTerminal(d.toks[r.close-1])
+}
+
+// quoteOpens reports whether a quotation (no scare quote) opens at j.
+func (d *doc) quoteOpens(j int) bool {
 	return j < len(d.toks) && d.toks[j].kind == kOpen && d.toks[j].quote >= 0 && !d.scare(d.toks[j].quote)
 }
 
 // quoteBefore reports whether a quotation closes with its own comma (or
 // other punctuation) within a few words before i, in the same paragraph:
-// "“…,” he went on."
+// "“…,” he went on." Not past a verb of saying or a conjunction: in
+// "“…,” she said and went on with the speech" the quotation is said.
 func (d *doc) quoteBefore(i int) bool {
 	for k := i - 1; k >= 0 && i-k <= 4; k-- {
 		t := d.toks[k]
 		if t.kind == kClose {
 			return k > 0 && d.toks[k-1].kind == kPunct && t.para == d.toks[i].para
 		}
-		if t.kind != kWord || isTerminal(t) {
+		if t.kind != kWord || isTerminal(t) || coordinators[t.low] {
+			return false
+		}
+		if _, isCue := cueWords[t.low]; isCue {
 			return false
 		}
 	}
 	return false
 }
 
+// coordinators join two clauses: "she said and went on".
+var coordinators = setOf("and", "but", "or", "then", "yet")
+
+// cueAt reports whether token i starts a cue and returns its form. A form
+// that is more often a noun counts only before "that" or, for an
+// intention, "to".
 func (d *doc) cueAt(i int) (cueForm, bool) {
 	t := d.toks[i]
 	if t.kind != kWord || t.quote >= 0 {

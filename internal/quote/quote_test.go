@@ -68,6 +68,8 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"the board", "said", "the quay would reopen", false, false, ""}}},
 		{"a day and its part before the source", "On Tuesday morning two officials said the talks had stalled.",
 			[]want{{"two officials", "said", "the talks had stalled", false, false, ""}}},
+		{"a capitalised time word is a name, not a time", "This Week host Dara Quell said the talks had stalled.",
+			[]want{{"This Week host Dara Quell", "said", "the talks had stalled", false, false, "Dara Quell"}}},
 		{"a year before the source", "In 2016 the council said it would sell the ferry.",
 			[]want{{"the council", "said", "it would sell the ferry", false, false, ""}}},
 		{"a place before the source (a second determiner)", "In the harbour town the council said it would sell the ferry.",
@@ -76,12 +78,20 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"Karsenian foreign minister Dmitar Velescu", "saying", "that the strait would stay open", false, false, "Dmitar Velescu"}}},
 		{"a name and its outlet after the cue", "“The talks are stuck,” wrote Ada Lindqvist for the Meridian Wire.",
 			[]want{{"Ada Lindqvist", "wrote", "“The talks are stuck,”", true, false, "Ada Lindqvist"}}},
+		{"an organisation named with for after the cue", "“The talks are stuck,” said the Centre for Harbour Studies.",
+			[]want{{"the Centre for Harbour Studies", "said", "“The talks are stuck,”", true, false, ""}}},
+		{"a one-word organisation named with for after the cue", "“The talks are stuck,” said Sailors for Fair Ports.",
+			[]want{{"Sailors for Fair Ports", "said", "“The talks are stuck,”", true, false, ""}}},
 		{"content opening with an -ing word", "Shifting tides could flood the quay, Mayor Ilse Varga said in an interview.",
 			[]want{{"Mayor Ilse Varga", "said", "Shifting tides could flood the quay", false, false, "Ilse Varga"}}},
 		{"a programme after the cue", "“We must step away from blame,” Mayor Ilse Varga said on VPB's radio programme.",
 			[]want{{"Mayor Ilse Varga", "said", "“We must step away from blame,”", true, false, "Ilse Varga"}}},
 		{"a venue after the cue", "“It is an invasion of our waters,” Ilse Varga said at a Sarnovo event this month.",
 			[]want{{"Ilse Varga", "said", "“It is an invasion of our waters,”", true, false, "Ilse Varga"}}},
+		{"a campaign after a particle is its object", "Varga lashed out at the Rook campaign.",
+			[]want{{"Varga", "lashed out at", "the Rook campaign", false, false, ""}}},
+		{"a hearing after insisted is its object", "The union insisted on a public hearing.",
+			[]want{{"The union", "insisted on", "a public hearing", false, false, ""}}},
 		{"an aside closed inside its quotation", "Varga, who called the plan “a disgrace,” said the council would vote against it.",
 			[]want{{"who", "called", "the plan “a disgrace,”", true, false, ""},
 				{"Varga", "said", "the council would vote against it", false, false, ""}}},
@@ -97,6 +107,10 @@ func TestExtractForms(t *testing.T) {
 			[]want{{"Varga", "suggested", "that the plan was unserious", false, false, ""},
 				{"she", "said", `"We need the details,"`, true, false, ""},
 				{"Varga", "charged", "that it was costly", false, false, ""}}},
+		{"a quotation after a dash aside", "The plan — which the council passed last week — “will sink the port,” Varga said.",
+			[]want{{"Varga", "said", "The plan — which the council passed last week — “will sink the port,”", true, false, ""}}},
+		{"a relative clause that reports between dashes", "Officials said the levy — which the unions say is too high — would pass.",
+			[]want{{"Officials", "said", "the levy — which the unions say is too high — would pass", false, false, ""}}},
 		{"a second report after an adjunct", "In May she said the plan was a mistake, at the town hall this week she said it was not an error.",
 			[]want{{"she", "said", "the plan was a mistake", false, false, ""},
 				{"she", "said", "it was not an error", false, false, ""}}},
@@ -318,6 +332,9 @@ func TestExtractNothing(t *testing.T) {
 		// Verbs of manner report only next to a quotation.
 		"The harbour dog barked all night.", "Varga went on to win the seat.", "The ferry shot back into the lead.",
 		"The mayor fired back at her critics on Tuesday.", "Rook continued his tour of the coast.", "Varga read the report twice.",
+		// Nor before a quoted phrase they take: only before a quotation set
+		// off by a colon or comma, or one that is a sentence of its own.
+		"The council continued “business as usual” after the vote.", "The dockers went on “a spree” after the strike.",
 		// "saw" reports only a view ("saw the mayor as …") or with "that".
 		"The district saw 30 applicants for delegate slots.",
 		// "decline" reports a refusal, not a fall.
@@ -479,6 +496,24 @@ func TestFindPeopleMonths(t *testing.T) {
 		}
 		if strings.Join(got, "|") != tc.want {
 			t.Errorf("FindPeople(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestIntroCueAfterAnotherVerb: a verb of manner a few words after a
+// quotation reports it only when no verb of saying came between ("“…,”
+// she went on"), not in a clause of its own ("“…,” she said and went on
+// with the speech").
+func TestIntroCueAfterAnotherVerb(t *testing.T) {
+	for _, text := range []string{
+		`"Stop," she said and went on with the speech.`,
+		`"Stop," she yelled and shot back into the room.`,
+	} {
+		rs := []rune(text)
+		for _, a := range Extract(text, Options{}) {
+			if c := sub(rs, a.Cue); c != "said" && c != "yelled" {
+				t.Errorf("Extract(%q) found %q | %q | %q", text, sub(rs, a.Source), c, sub(rs, a.Content))
+			}
 		}
 	}
 }

@@ -470,7 +470,8 @@ var conjunctOpeners = setOf("other", "many", "some", "several", "most", "former"
 // timeAdjunctEnd returns where a time adjunct opening [st, e) ends ("In
 // March", "On Tuesday morning", "Last week", "Earlier this month", "In
 // 2016"), when words follow it, or st. The time must be named: "In the
-// campaign" is no time.
+// campaign" is no time, and a capitalised word of time is a name ("This
+// Week host …", "In Fall River …").
 func (d *doc) timeAdjunctEnd(st, e int) int {
 	if !timeLeads[d.toks[st].low] {
 		return st
@@ -482,7 +483,7 @@ func (d *doc) timeAdjunctEnd(st, e int) int {
 		if t.quote >= 0 || t.kind != kWord {
 			break
 		}
-		if months[t.low] || weekdays[t.low] || timeNouns[t.low] || isYear(t.text) {
+		if months[t.low] || weekdays[t.low] || timeNouns[t.low] && !t.cap || isYear(t.text) {
 			named = true
 			continue
 		}
