@@ -550,10 +550,15 @@ func monthName(toks []token, k, n, size int) bool {
 		return false
 	}
 	if n == 0 {
-		return size >= 2 && (k == 0 || !monthBefore[bare(toks[k-1].low)])
+		// (Not "July Fourth", a day.)
+		return size >= 2 && (k == 0 || !monthBefore[bare(toks[k-1].low)]) && !ordinals[toks[i+1].low]
 	}
 	return !monthBefore[bare(toks[i-1].low)] && (i+1 >= len(toks) || !isNumber(toks[i+1]))
 }
+
+// ordinals name a day after a month: "July Fourth".
+var ordinals = setOf("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+	"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "twentieth", "thirtieth")
 
 // monthBefore are the words that open a date with a month: "last May",
 // "in March", "since April".

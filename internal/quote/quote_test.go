@@ -487,6 +487,7 @@ func TestFindPeopleMonths(t *testing.T) {
 		{"Through May, prices kept rising.", ""},
 		{"The ministers met in Geneva March 3 to discuss the plan.", ""},
 		{"Obama met the chancellor in Berlin May 5.", ""},
+		{"July Fourth parades filled the streets of the town.", ""},
 		{"April Tessor, a spokeswoman, said the vote was delayed.", "April Tessor"},
 		{"In March Mayor Ilse Varga said the wall would rise.", "Ilse Varga"},
 	} {
