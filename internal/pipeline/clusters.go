@@ -151,48 +151,23 @@ func (c *clusterStage) replay(ctx context.Context, before, skip int64) error {
 		return fmt.Errorf("replay clusters: %w", err)
 	}
 	n := 0
-	var batch []*article.Article
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		ids := make([]string, len(batch))
-		for i, a := range batch {
-			ids[i] = a.ID
-		}
-		status, err := c.st.CopyStatuses(ctx, ids)
-		if err != nil {
-			return fmt.Errorf("replay clusters: copy status: %w", err)
-		}
+	err = heldBatches(ctx, c.st, after, before, func(batch []*article.Article, status map[string]store.CopyStatus) error {
 		for _, a := range batch {
 			cs := status[a.ID]
 			asg := c.c.Assign(docOf(a, fullCopyOf(cs.Kind, cs.CopyOf)))
 			if _, err := c.st.ArticleCluster(ctx, a.ID); errors.Is(err, store.ErrNotFound) {
 				c.record(asg)
 			} else if err != nil {
-				return fmt.Errorf("replay clusters at %s: %w", a.ID, err)
+				return fmt.Errorf("at %s: %w", a.ID, err)
 			}
 		}
 		n += len(batch)
-		batch = batch[:0]
 		// Saved every batch, recorded or not, so that no touched cluster
 		// leaves memory before its row is read.
 		return c.save(ctx)
-	}
-	err = c.st.Each(ctx, store.Filter{AfterSeq: after}, func(a *article.Article) error {
-		if before > 0 && a.Seq >= before {
-			return errStop
-		}
-		if batch = append(batch, a); len(batch) == maxBatch {
-			return flush()
-		}
-		return nil
 	})
-	if err != nil && !errors.Is(err, errStop) {
-		return err
-	}
-	if err := flush(); err != nil {
-		return err
+	if err != nil {
+		return fmt.Errorf("replay clusters: %w", err)
 	}
 	if n > 0 {
 		c.log.Info("rebuilt clusters from held articles", "articles", n)

@@ -122,23 +122,11 @@ func (c *copyStage) init(ctx context.Context, before int64) error {
 		return nil
 	}
 	c.ready = true
-	var batch []*article.Article
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		ids := make([]string, len(batch))
-		for i, a := range batch {
-			ids[i] = a.ID
-		}
-		status, err := c.st.CopyStatuses(ctx, ids)
-		if err != nil {
-			return fmt.Errorf("rebuild copy index: copy status: %w", err)
-		}
+	err := heldBatches(ctx, c.st, 0, before, func(batch []*article.Article, status map[string]store.CopyStatus) error {
 		for _, a := range batch {
 			dec, err := c.det.Add(ctx, c.doc(a))
 			if err != nil {
-				return fmt.Errorf("rebuild copy index at %s: %w", a.ID, err)
+				return fmt.Errorf("at %s: %w", a.ID, err)
 			}
 			if st := status[a.ID]; st.Kind != "" || st.Group != "" {
 				continue // decided, and saved
@@ -151,27 +139,12 @@ func (c *copyStage) init(ctx context.Context, before int64) error {
 			if err != nil {
 				return err
 			}
-			if len(rec.Matches)+len(rec.Groups)+len(rec.Changes)+len(rec.Statuses) > 0 {
-				c.pending = append(c.pending, rec)
-			}
-		}
-		batch = batch[:0]
-		return nil
-	}
-	err := c.st.Each(ctx, store.Filter{}, func(a *article.Article) error {
-		if before > 0 && a.Seq >= before {
-			return errStop
-		}
-		if batch = append(batch, a); len(batch) == maxBatch {
-			return flush()
+			c.keep(rec)
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, errStop) {
-		return err
-	}
-	if err := flush(); err != nil {
-		return err
+	if err != nil {
+		return fmt.Errorf("rebuild copy index: %w", err)
 	}
 	return c.save(ctx)
 }
@@ -197,10 +170,59 @@ func (c *copyStage) add(ctx context.Context, a *article.Article, doc *copies.Doc
 	if err != nil {
 		return err
 	}
+	c.keep(rec)
+	return nil
+}
+
+// keep queues a record for the next save, unless it holds nothing.
+func (c *copyStage) keep(rec store.CopyRecord) {
 	if len(rec.Matches)+len(rec.Groups)+len(rec.Changes)+len(rec.Statuses) > 0 {
 		c.pending = append(c.pending, rec)
 	}
-	return nil
+}
+
+// heldStore is what heldBatches reads.
+type heldStore interface {
+	Each(ctx context.Context, f store.Filter, fn func(*article.Article) error) error
+	CopyStatuses(ctx context.Context, ids []string) (map[string]store.CopyStatus, error)
+}
+
+// heldBatches calls fn with the held articles after seq after and before
+// seq before (0: to the end), in arrival order, maxBatch at a time, each
+// batch with its articles' copy statuses (one query per batch).
+func heldBatches(ctx context.Context, st heldStore, after, before int64, fn func([]*article.Article, map[string]store.CopyStatus) error) error {
+	var batch []*article.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		ids := make([]string, len(batch))
+		for i, a := range batch {
+			ids[i] = a.ID
+		}
+		status, err := st.CopyStatuses(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("copy status: %w", err)
+		}
+		if err := fn(batch, status); err != nil {
+			return err
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err := st.Each(ctx, store.Filter{AfterSeq: after}, func(a *article.Article) error {
+		if before > 0 && a.Seq >= before {
+			return errStop
+		}
+		if batch = append(batch, a); len(batch) == maxBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return err
+	}
+	return flush()
 }
 
 // fullCopyOf returns the original of a full copy as the detector now
