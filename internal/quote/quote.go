@@ -268,7 +268,7 @@ func (d *doc) nextToQuote(i int, f cueForm) bool {
 	}
 	// (A text reads whatever it says: "a shirt that read “Fascist
 	// Trump”".)
-	return d.quoteFollows(e) || f.lemma == "read" && d.quoteOpens(e) || d.quoteBefore(i)
+	return d.quoteFollows(e) || f.lemma == "read" && d.quoteOpens(e) || d.quoteClosesBefore(i)
 }
 
 // quoteFollows reports whether a quotation opens after a colon or comma
@@ -293,11 +293,11 @@ func (d *doc) quoteOpens(j int) bool {
 	return j < len(d.toks) && d.toks[j].kind == kOpen && d.toks[j].quote >= 0 && !d.scare(d.toks[j].quote)
 }
 
-// quoteBefore reports whether a quotation closes with its own comma (or
+// quoteClosesBefore reports whether a quotation closes with its own comma (or
 // other punctuation) within a few words before i, in the same paragraph:
 // "“…,” he went on." Not past a verb of saying or a conjunction: in
 // "“…,” she said and went on with the speech" the quotation is said.
-func (d *doc) quoteBefore(i int) bool {
+func (d *doc) quoteClosesBefore(i int) bool {
 	for k := i - 1; k >= 0 && i-k <= 4; k-- {
 		t := d.toks[k]
 		if t.kind == kClose {
