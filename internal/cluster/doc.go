@@ -166,6 +166,21 @@
 // → 0.866; 82 stories for 50 rather than 105), odd topics 0.913 → 0.917,
 // even 0.861 → 0.871, time order 0.881 → 0.895; 0.11 and 0.13 gave 0.885.
 //
+// The silhouette cannot join the two halves of a broad topic, each
+// coherent on its own (DUC 2006's wetlands: American rule-making and
+// Chinese conservation; adoption: the laws and the families). What makes
+// them one story is a word nearly all their articles use and few others
+// do, the story's signature (signature.go): the term in StorySignature
+// (0.8) or more of its events and in no more than StorySignatureDF (0.1)
+// of all articles, weightiest by share × IDF. Each refinement merges two
+// stories of three events or more with the same signature, and the split
+// test leaves two groups with the same signature together. On DUC 2006 no
+// two topics share one; it took B-cubed F1 from 0.886 ± 0.007 to 0.891 ±
+// 0.008 over 16 orders (R 0.866 → 0.877 at the same precision), odd topics
+// 0.917 → 0.921, even 0.871 → 0.878 (over 6 orders), time order 0.895 →
+// 0.896. The thresholds were set before measuring; 0.7 and 0.9 give 0.887
+// and 0.891.
+//
 // Candidates come from inverted indexes (term or entity → clusters) over
 // each cluster's IndexTerms strongest keys by weight × IDF, looked up with
 // the article's QueryTerms strongest terms and QueryTerms strongest

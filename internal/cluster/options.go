@@ -131,6 +131,14 @@ type Options struct {
 	// they blur into each other (refine.go). Both must hold two events or
 	// more. Zero disables it.
 	StoryMergeApart float64 `json:"story_merge_apart"`
+	// StorySignature, when positive, merges two stories of three events
+	// or more whose signatures agree, and keeps the split test from
+	// parting two groups whose signatures agree (signature.go): a story's
+	// signature is the term present in StorySignature or more of its
+	// events and in no more than StorySignatureDF of all articles,
+	// weightiest by share × IDF. Zero disables it.
+	StorySignature   float64 `json:"story_signature"`
+	StorySignatureDF float64 `json:"story_signature_df"`
 	// StoryWindow is how far an article may lie from a story's span for
 	// the story to be a candidate, and how long a quiet story stays in
 	// memory (cut down to its index keys). Stories run for years: DUC
@@ -190,6 +198,8 @@ func DefaultOptions() Options {
 		StorySplit:           0.25,
 		StorySplitApart:      0.5,
 		StoryMergeApart:      0.3,
+		StorySignature:       0.8,
+		StorySignatureDF:     0.1,
 		StoryWindow:          3 * 365 * 24 * time.Hour,
 		Grace:                10000,
 		CentroidTerms:        300,
@@ -226,6 +236,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: story threshold %v <= 0", ErrOptions, o.StoryThreshold)
 	case o.EventWindow <= 0 || o.StoryWindow <= 0 || o.EventTimeScale <= 0:
 		return fmt.Errorf("%w: windows must be positive", ErrOptions)
+	case o.StorySignature < 0 || o.StorySignature > 1 || o.StorySignatureDF < 0 || o.StorySignatureDF > 1:
+		return fmt.Errorf("%w: story signature share and document frequency must lie in [0, 1]", ErrOptions)
 	case o.StorySplit < 0 || o.StorySplitApart < 0 || o.StoryMergeApart < 0:
 		return fmt.Errorf("%w: story split and merge parameters must not be negative", ErrOptions)
 	case o.StorySplitApart > 0 && o.StoryMergeApart >= o.StorySplitApart:

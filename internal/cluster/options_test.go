@@ -21,6 +21,8 @@ func TestValidate(t *testing.T) {
 		{"negative split", func(o *Options) { o.StorySplitApart = -0.1 }},
 		{"merge at the split's silhouette", func(o *Options) { o.StoryMergeApart, o.StorySplitApart = 0.5, 0.5 }},
 		{"negative lone threshold", func(o *Options) { o.StoryLoneThreshold = -0.1 }},
+		{"signature share above one", func(o *Options) { o.StorySignature = 1.5 }},
+		{"negative signature frequency", func(o *Options) { o.StorySignatureDF = -0.1 }},
 		{"negative reassignment window", func(o *Options) { o.ArticleRefineWindow = -1 }},
 		{"no index terms", func(o *Options) { o.IndexTerms = 0 }},
 		{"NaN threshold", func(o *Options) { o.StoryThreshold = math.NaN() }},

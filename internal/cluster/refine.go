@@ -70,6 +70,13 @@ func (c *Clusterer) refineStories(asg *Assignment) {
 			}
 		}
 	}
+	if c.signatures() {
+		for _, st := range slices.Clone(c.storyList) {
+			if st.alive && st.lastSeq > since && st.lastSeq > st.splitAt {
+				c.mergeSigned(st, asg)
+			}
+		}
+	}
 	if c.opt.StorySplit > 0 {
 		for _, st := range slices.Clone(c.storyList) {
 			if st.alive && st.lastSeq > since && st.lastSeq > st.splitAt {

@@ -92,6 +92,13 @@ func (c *Clusterer) splitStory(st *story, asg *Assignment) {
 	if c.clusterSim(a, b) >= c.opt.StorySplit && (c.opt.StorySplitApart == 0 || c.silhouette(evs, inB, a, b) < c.opt.StorySplitApart) {
 		return
 	}
+	if c.signatures() {
+		// Two groups that name the same rare word are two sides of one
+		// broad story (signature.go).
+		if sa := c.signature(evs, inB, false); sa >= 0 && sa == c.signature(evs, inB, true) {
+			return
+		}
+	}
 	// The group with the oldest event keeps the story.
 	leave := !inB[0]
 	fresh := c.newStory()

@@ -21,7 +21,9 @@ import (
 // mixes gold clusters or splits one, so that a change can be judged by the
 // errors it makes and not only by the score. CLUSTER_STRAYS=1 also lists
 // each article outside its gold cluster's largest predicted cluster, with
-// its title and where it went:
+// its title and where it went; CLUSTER_DUMP=FILE writes each article's id,
+// gold label, predicted cluster and predicted event as tab-separated lines,
+// for analysis outside Go:
 //
 //	CLUSTER_SET=event go test ./internal/eval -run TestClusterDiag -cluster.tune -v
 func TestClusterDiag(t *testing.T) {
@@ -52,6 +54,19 @@ func TestClusterDiag(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := ScoreClusters(pred, gold)
+	if f := os.Getenv("CLUSTER_DUMP"); f != "" {
+		var b strings.Builder
+		evs, err := RunClusterer(docs, order, diagOptions(t), "event", entitiesOn())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, d := range docs {
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", d.ID, gold[i], pred[i], evs[i])
+		}
+		if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	fmt.Printf("B3 P %.3f R %.3f F1 %.3f clusters %d\n", s.BCubedP, s.BCubedR, s.BCubedF1, s.Clusters)
 	byPred := map[string]map[string]int{}
 	byGold := map[string]map[string]int{}
