@@ -1,5 +1,10 @@
 package cluster
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Story signatures.
 //
 // Some stories are broad: DUC 2006's wetlands topic holds American
@@ -95,7 +100,12 @@ func (c *Clusterer) mergeSigned(st *story, asg *Assignment) {
 	if sig < 0 {
 		return
 	}
-	for _, o := range append([]*story(nil), c.storyIndex[sig]...) {
+	// Oldest first, whatever order the posting list was built in (a
+	// restored index may hold it otherwise): the same merges, recorded in
+	// the same order, in every run.
+	others := slices.Clone(c.storyIndex[sig])
+	slices.SortFunc(others, func(x, y *story) int { return cmp.Compare(x.n, y.n) })
+	for _, o := range others {
 		if o == st || !o.alive || !st.alive {
 			continue
 		}

@@ -120,44 +120,47 @@ func TestSignatureIsTheRarest(t *testing.T) {
 	}
 }
 
-// TestMergeSigned: two stories with one signature are one story; a story
-// whose signature is another word stays apart.
-func TestMergeSigned(t *testing.T) {
+// TestSignedHalves: two stories with one signature are one story, which
+// refinement merges and the split test keeps whole; a story whose
+// signature is another word stays apart.
+func TestSignedHalves(t *testing.T) {
 	for _, tc := range []struct {
-		name      string
-		other     []Doc
-		sigOff    bool
-		wantMerge bool
+		name   string
+		other  []Doc // the second story's articles, after marshRules
+		sigOff bool
+		one    bool // one story
 	}{
 		{"one signature", marshReserves, false, true},
 		{"signatures off", marshReserves, true, false},
 		{"another signature", reedFarms, false, false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		// setup gives each article its own story, after 30 of filler.
+		setup := func(t *testing.T) (*Clusterer, []*event) {
 			opt := DefaultOptions()
 			opt.StorySignatureDF = 0.2
 			if tc.sigOff {
 				opt.StorySignature = 0
 			}
-			docs := append(append(filler(30), marshRules...), tc.other...)
-			c, evs := lone(t, opt, docs)
-			a, b := c.stories[evs[30].story.id], c.stories[evs[33].story.id]
+			c, evs := lone(t, opt, append(append(filler(30), marshRules...), tc.other...))
+			return c, evs[30:]
+		}
+		t.Run(tc.name+"/merge", func(t *testing.T) {
+			c, evs := setup(t)
 			var asg Assignment
-			a = c.mergeStories(a, evs[31].story, &asg)
-			a = c.mergeStories(a, evs[32].story, &asg)
-			b = c.mergeStories(b, evs[34].story, &asg)
-			b = c.mergeStories(b, evs[35].story, &asg)
+			a, b := evs[0].story, evs[3].story
+			for i := range 2 {
+				a = c.mergeStories(a, evs[1+i].story, &asg)
+				b = c.mergeStories(b, evs[4+i].story, &asg)
+			}
 			asg = Assignment{}
 			if c.signatures() {
 				c.mergeSigned(b, &asg)
 			}
-			merged := !a.alive || !b.alive
-			if merged != tc.wantMerge {
-				t.Errorf("merged %v, want %v (merges %+v)", merged, tc.wantMerge, asg.Merges)
+			if merged := !a.alive || !b.alive; merged != tc.one {
+				t.Errorf("merged %v, want %v (merges %+v)", merged, tc.one, asg.Merges)
 			}
-			if merged {
-				st, ok := c.Story(a.id)
-				if !ok || st.Size != 6 {
+			if tc.one {
+				if st, ok := c.Story(a.id); !ok || st.Size != 6 {
 					t.Errorf("story %+v: want all six articles", st)
 				}
 				if got := c.Resolve(b.id); got != a.id {
@@ -165,41 +168,74 @@ func TestMergeSigned(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestSplitKeepsASignedStory: the split test does not part two groups
-// with one signature, however unlike they are otherwise.
-func TestSplitKeepsASignedStory(t *testing.T) {
-	for _, tc := range []struct {
-		name      string
-		other     []Doc
-		sigOff    bool
-		wantSplit bool
-	}{
-		{"one signature", marshReserves, false, false},
-		{"signatures off", marshReserves, true, true},
-		{"two topics", reedFarms, false, true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			opt := DefaultOptions()
-			opt.StorySignatureDF = 0.2
-			if tc.sigOff {
-				opt.StorySignature = 0
-			}
-			docs := append(append(filler(30), marshRules...), tc.other...)
-			c, evs := lone(t, opt, docs)
-			st := evs[30].story
+		t.Run(tc.name+"/split", func(t *testing.T) {
+			c, evs := setup(t)
+			st := evs[0].story
 			var asg Assignment
-			for _, ev := range evs[31:] {
+			for _, ev := range evs[1:] {
 				st = c.mergeStories(st, ev.story, &asg)
 			}
 			// Any two groups split: only the signature can hold them.
 			c.opt.StorySplit, c.opt.StorySplitApart = 1, 0
 			asg = Assignment{}
 			c.splitStory(st, &asg)
-			if split := len(asg.Moves) > 0; split != tc.wantSplit {
-				t.Errorf("split %v, want %v (moves %+v)", split, tc.wantSplit, asg.Moves)
+			if split := len(asg.Moves) > 0; split == tc.one {
+				t.Errorf("split %v, want %v (moves %+v)", split, !tc.one, asg.Moves)
+			}
+		})
+	}
+}
+
+// TestSignedHalvesStream: arriving one at a time, interleaved, the two
+// halves of the marsh story end as one story with signatures on and as
+// two with them off; the reed farmers, who never name the wetlands, stay
+// apart from the rules either way.
+func TestSignedHalvesStream(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		other []Doc
+		sig   float64
+		one   bool
+	}{
+		{"signatures on", marshReserves, 0.8, true},
+		{"signatures off", marshReserves, 0, false},
+		{"another topic", reedFarms, 0.8, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := DefaultOptions()
+			opt.StorySignature = tc.sig
+			opt.StoryRefineEvery = 2
+			opt.EventThreshold = 0.6 // each report its own event: this is about stories
+			c := mustNew(t, opt)
+			docs := filler(60)
+			for i := range 3 {
+				docs = append(docs, marshRules[i], tc.other[i])
+			}
+			var merges []Merge
+			for _, a := range run(t, c, docs) {
+				merges = append(merges, a.Merges...)
+			}
+			story := func(id string) string {
+				ev, ok := c.Event(c.EventOf(id))
+				if !ok {
+					t.Fatalf("%s not held", id)
+				}
+				return ev.StoryID
+			}
+			rules, other := story(marshRules[0].ID), story(tc.other[0].ID)
+			for i := range 3 {
+				if s := story(marshRules[i].ID); s != rules {
+					t.Errorf("%s in %s, %s in %s: want the rules in one story", marshRules[i].ID, s, marshRules[0].ID, rules)
+				}
+				if s := story(tc.other[i].ID); s != other {
+					t.Errorf("%s in %s, %s in %s: want one story", tc.other[i].ID, s, tc.other[0].ID, other)
+				}
+			}
+			if (rules == other) != tc.one {
+				t.Fatalf("rules in %s, the other half in %s: want one story %v (merges %+v)", rules, other, tc.one, merges)
+			}
+			if tc.one && len(merges) == 0 {
+				t.Error("one story, but no merge reported for the store to record")
 			}
 		})
 	}
