@@ -166,6 +166,10 @@ type story struct {
 	// splitAt is the arrival at which a refinement last tried to split
 	// the story.
 	splitAt int64
+	// sig is the story's signature as a refinement pass took it at
+	// arrival sigAt (signature.go); within one pass it is taken once.
+	sig   int32
+	sigAt int64
 	// compact is set while the story is quiet and its centroids are cut to
 	// IndexTerms entries.
 	compact bool

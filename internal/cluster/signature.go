@@ -96,7 +96,7 @@ func liveEvents(st *story) []*event {
 // signature, found through the story index (a signature, named by most of
 // a story's events and rare elsewhere, is among its weightiest keys).
 func (c *Clusterer) mergeSigned(st *story, asg *Assignment) {
-	sig := c.signature(liveEvents(st), nil, false)
+	sig := c.storySignature(st)
 	if sig < 0 {
 		return
 	}
@@ -109,8 +109,19 @@ func (c *Clusterer) mergeSigned(st *story, asg *Assignment) {
 		if o == st || !o.alive || !st.alive {
 			continue
 		}
-		if c.signature(liveEvents(o), nil, false) == sig {
+		if c.storySignature(o) == sig {
 			st = c.mergeStories(st, o, asg)
+			st.sigAt = 0 // its events changed
 		}
 	}
+}
+
+// storySignature returns st's signature, taken once per refinement pass:
+// a story the index offers under many signatures is weighed once. (The
+// survivor of a merge is taken again.)
+func (c *Clusterer) storySignature(st *story) int32 {
+	if st.sigAt != c.seq {
+		st.sig, st.sigAt = c.signature(liveEvents(st), nil, false), c.seq
+	}
+	return st.sig
 }
