@@ -187,6 +187,22 @@ type heldStore interface {
 	CopyStatuses(ctx context.Context, ids []string) (map[string]store.CopyStatus, error)
 }
 
+// copyStatuses looks up the copy statuses of batch's articles in one
+// query.
+func copyStatuses(ctx context.Context, st interface {
+	CopyStatuses(ctx context.Context, ids []string) (map[string]store.CopyStatus, error)
+}, batch []*article.Article) (map[string]store.CopyStatus, error) {
+	ids := make([]string, len(batch))
+	for i, a := range batch {
+		ids[i] = a.ID
+	}
+	status, err := st.CopyStatuses(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("copy status: %w", err)
+	}
+	return status, nil
+}
+
 // heldBatches calls fn with the held articles after seq after and before
 // seq before (0: to the end), in arrival order, maxBatch at a time, each
 // batch with its articles' copy statuses (one query per batch).
@@ -196,13 +212,9 @@ func heldBatches(ctx context.Context, st heldStore, after, before int64, fn func
 		if len(batch) == 0 {
 			return nil
 		}
-		ids := make([]string, len(batch))
-		for i, a := range batch {
-			ids[i] = a.ID
-		}
-		status, err := st.CopyStatuses(ctx, ids)
+		status, err := copyStatuses(ctx, st, batch)
 		if err != nil {
-			return fmt.Errorf("copy status: %w", err)
+			return err
 		}
 		if err := fn(batch, status); err != nil {
 			return err

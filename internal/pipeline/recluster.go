@@ -127,13 +127,9 @@ func Recluster(ctx context.Context, st store.Store, opt ReclusterOptions) (*Recl
 	// A batch of maxBatch articles at a time, with one copy-status query
 	// per batch, assigned in the run's order.
 	err = eachBatch(ctx, st, opt.Published, func(batch []*article.Article) error {
-		ids := make([]string, len(batch))
-		for i, a := range batch {
-			ids[i] = a.ID
-		}
-		status, err := st.CopyStatuses(ctx, ids)
+		status, err := copyStatuses(ctx, st, batch)
 		if err != nil {
-			return fmt.Errorf("copy status: %w", err)
+			return err
 		}
 		for _, a := range batch {
 			cs := status[a.ID]
