@@ -244,18 +244,10 @@ func asVec(ce *centroid) vec {
 // refinement, which moves one event at a time, leaves each event where its
 // own story's other events hold it. Halves of DUC 2006's broadest topics
 // (international adoption, wetlands) still score 0.43–0.56, as high as
-// some pairs of different topics, and stay apart.
+// some pairs of different topics, and stay apart here: the signature test
+// (signature.go) joins them by the word they share.
 func (c *Clusterer) mergeBlurred(st *story, asg *Assignment) {
-	alive := func(s *story) []*event {
-		var out []*event
-		for _, ev := range s.events {
-			if ev.alive && ev.voters > 0 {
-				out = append(out, ev)
-			}
-		}
-		return out
-	}
-	mine := alive(st)
+	mine := liveEvents(st)
 	if len(mine) < splitMinGroup {
 		return
 	}
@@ -277,7 +269,7 @@ func (c *Clusterer) mergeBlurred(st *story, asg *Assignment) {
 	if other == nil {
 		return
 	}
-	theirs := alive(other)
+	theirs := liveEvents(other)
 	if len(theirs) < splitMinGroup {
 		return
 	}

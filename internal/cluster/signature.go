@@ -32,7 +32,7 @@ func (c *Clusterer) signatures() bool { return c.opt.StorySignature > 0 }
 // signature returns the signature of the events of evs whose inB is side
 // (all of them when inB is nil), or -1 if they have none.
 func (c *Clusterer) signature(evs []*event, inB []bool, side bool) int32 {
-	if inB == nil && len(evs) < sigMinEvents || inB != nil && countSide(inB, side) < sigMinEvents {
+	if inB == nil && len(evs) < sigMinEvents || inB != nil && sideCount(inB, side) < sigMinEvents {
 		return -1
 	}
 	n := 0
@@ -70,26 +70,13 @@ func (c *Clusterer) signature(evs []*event, inB []bool, side bool) int32 {
 	return best
 }
 
-// countSide counts the entries of inB that are side.
-func countSide(inB []bool, side bool) int {
-	n := 0
-	for _, b := range inB {
-		if b == side {
-			n++
-		}
+// sideCount counts the entries of inB that are side.
+func sideCount(inB []bool, side bool) int {
+	n := countTrue(inB)
+	if !side {
+		n = len(inB) - n
 	}
 	return n
-}
-
-// liveEvents returns st's events in memory that voted.
-func liveEvents(st *story) []*event {
-	var out []*event
-	for _, ev := range st.events {
-		if ev.alive && ev.voters > 0 {
-			out = append(out, ev)
-		}
-	}
-	return out
 }
 
 // mergeSigned merges st with each story in memory that has st's

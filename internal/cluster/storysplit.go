@@ -46,12 +46,7 @@ const splitRounds = 4
 // splitStory splits st in two if its events fall apart, recording the
 // moves in asg.
 func (c *Clusterer) splitStory(st *story, asg *Assignment) {
-	evs := make([]*event, 0, len(st.events))
-	for _, ev := range st.events {
-		if ev.alive && ev.voters > 0 {
-			evs = append(evs, ev)
-		}
-	}
+	evs := liveEvents(st)
 	if len(evs) < splitMinEvents {
 		return
 	}
@@ -229,6 +224,17 @@ func leastLike(evs []*event, sim func(*event) float64) *event {
 		}
 	}
 	return best
+}
+
+// liveEvents returns st's events in memory that voted.
+func liveEvents(st *story) []*event {
+	var out []*event
+	for _, ev := range st.events {
+		if ev.alive && ev.voters > 0 {
+			out = append(out, ev)
+		}
+	}
+	return out
 }
 
 // growAcc sizes the dense buffer acc/accSet to the vocabulary.
